@@ -1,0 +1,227 @@
+"""The commune's roles, declared once and applied to the database idempotently.
+
+A role is a Django group. What it may do is written here, in one table, and
+``apply_roles()`` makes the database match it: the migration calls it when the
+intranet is installed, ``setup_roles`` and ``load_demo`` call it again once the
+sections exist, so that a section created later receives its grants.
+
+Page grants name the *type* of a section page (its model label), not a page:
+every page of that type, in every language tree, receives the grant and Wagtail
+passes it down to the pages below.
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+ADMIN_ACCESS = "wagtailadmin.access_admin"
+
+DOCUMENT_EDITING = ("add_document", "change_document", "choose_document", "delete_document")
+IMAGE_EDITING = ("add_image", "change_image", "choose_image", "delete_image")
+PAGE_EDITING = ("add_page", "change_page", "lock_page", "unlock_page")
+PAGE_PUBLISHING = (*PAGE_EDITING, "publish_page")
+
+
+@dataclass(frozen=True)
+class SectionGrant:
+    """Page permissions on every section page of a given type."""
+
+    page_model: str
+    permissions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CollectionGrant:
+    """Document and image permissions on a named collection (created if missing)."""
+
+    collection: str
+    permissions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    name: str
+    description: str
+    model_permissions: tuple[str, ...] = ()
+    sections: tuple[SectionGrant, ...] = ()
+    collections: tuple[CollectionGrant, ...] = ()
+    everything: bool = False
+    demo_profile: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def admin_access(self):
+        return self.everything or ADMIN_ACCESS in self.model_permissions
+
+
+# Collection names are stable identifiers shown in the admin.
+PROCEDURES_COLLECTION = "Procédures administratives"
+LEGAL_TEXTS_COLLECTION = "Textes juridiques"
+TRAINING_COLLECTION = "Formation"
+COMMUNICATION_COLLECTION = "Communication"
+IPECAG_COLLECTION = "IPECAG"
+
+ROLES = (
+    Role(
+        key="staff",
+        name="Personnel",
+        description=_("Every civil servant: reads the whole intranet, edits nothing."),
+    ),
+    Role(
+        key="reception",
+        name="Agent d'accueil",
+        description=_("Answers visitors at the reception desk; reads everything."),
+    ),
+    Role(
+        key="procedures_cell",
+        name="Cellule des procédures",
+        description=_(
+            "Inter-service procedures cell: drafts procedures and uploads their forms; "
+            "cannot publish."
+        ),
+        model_permissions=(ADMIN_ACCESS,),
+        collections=(
+            CollectionGrant(PROCEDURES_COLLECTION, DOCUMENT_EDITING),
+            CollectionGrant(LEGAL_TEXTS_COLLECTION, ("choose_document",)),
+        ),
+    ),
+    Role(
+        key="legal_advisor",
+        name="Conseiller juridique",
+        description=_("Approves changes to procedures before they go live; keeps the legal texts."),
+        model_permissions=(ADMIN_ACCESS,),
+        collections=(
+            CollectionGrant(LEGAL_TEXTS_COLLECTION, DOCUMENT_EDITING),
+            CollectionGrant(PROCEDURES_COLLECTION, ("choose_document",)),
+        ),
+    ),
+    Role(
+        key="trainer",
+        name="Formateur",
+        description=_("Prepares training courses and their material."),
+        model_permissions=(ADMIN_ACCESS,),
+        collections=(CollectionGrant(TRAINING_COLLECTION, DOCUMENT_EDITING + IMAGE_EDITING),),
+    ),
+    Role(
+        key="communication",
+        name="Service de la communication",
+        description=_(
+            "Publishes internal news and keeps the organisation chart and the "
+            "attributions of divisions and services up to date."
+        ),
+        model_permissions=(
+            ADMIN_ACCESS,
+            *(
+                f"organisation.{action}_{model}"
+                for model in ("arrondissement", "building")
+                for action in ("add", "change", "delete")
+            ),
+        ),
+        sections=(
+            SectionGrant("news.NewsIndexPage", PAGE_PUBLISHING),
+            SectionGrant("organisation.OrganisationChartPage", PAGE_PUBLISHING),
+        ),
+        collections=(CollectionGrant(COMMUNICATION_COLLECTION, DOCUMENT_EDITING + IMAGE_EDITING),),
+    ),
+    Role(
+        key="ipecag",
+        name="Membre de l'IPECAG",
+        description=_(
+            "Member of the body for parity, equal opportunity and gender: keeps its "
+            "work plans and documents."
+        ),
+        model_permissions=(ADMIN_ACCESS,),
+        collections=(CollectionGrant(IPECAG_COLLECTION, DOCUMENT_EDITING + IMAGE_EDITING),),
+    ),
+    Role(
+        key="administrator",
+        name="Administrateur",
+        description=_("Runs the intranet: accounts, roles, every section and setting."),
+        everything=True,
+    ),
+)
+
+ROLES_BY_KEY = {role.key: role for role in ROLES}
+
+
+def role_group(key):
+    """The group of a role, by its key (``"legal_advisor"``...)."""
+    return Group.objects.get(name=ROLES_BY_KEY[key].name)
+
+
+def _permission(label):
+    app_label, codename = label.split(".", 1)
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _collection(name):
+    from wagtail.models import Collection
+
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(name=name)
+
+
+def _page_permissions(codenames):
+    return Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames)
+
+
+def _collection_permissions(codenames):
+    return Permission.objects.filter(
+        content_type__app_label__in=("wagtaildocs", "wagtailimages"), codename__in=codenames
+    )
+
+
+@transaction.atomic
+def apply_roles():
+    """Create or update every role's group so that it grants exactly what ``ROLES`` says."""
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    for role in ROLES:
+        group, _created = Group.objects.get_or_create(name=role.name)
+        if role.everything:
+            group.permissions.set(Permission.objects.all())
+            page_grants = [
+                (
+                    Page.get_first_root_node(),
+                    _page_permissions(PAGE_PUBLISHING + ("bulk_delete_page",)),
+                )
+            ]
+            collection_grants = [
+                (
+                    Collection.get_first_root_node(),
+                    _collection_permissions(DOCUMENT_EDITING + IMAGE_EDITING),
+                )
+            ]
+        else:
+            group.permissions.set([_permission(label) for label in role.model_permissions])
+            page_grants = [
+                (page, _page_permissions(grant.permissions))
+                for grant in role.sections
+                for page in _section_pages(grant.page_model)
+            ]
+            collection_grants = [
+                (_collection(grant.collection), _collection_permissions(grant.permissions))
+                for grant in role.collections
+            ]
+
+        GroupPagePermission.objects.filter(group=group).delete()
+        GroupPagePermission.objects.bulk_create(
+            GroupPagePermission(group=group, page=page, permission=permission)
+            for page, permissions in page_grants
+            for permission in permissions
+        )
+        GroupCollectionPermission.objects.filter(group=group).delete()
+        GroupCollectionPermission.objects.bulk_create(
+            GroupCollectionPermission(group=group, collection=collection, permission=permission)
+            for collection, permissions in collection_grants
+            for permission in permissions
+        )
+
+
+def _section_pages(page_model):
+    model = apps.get_model(page_model)
+    return model.objects.all()

@@ -1,0 +1,46 @@
+"""What the home page shows a member of staff: news, recent changes, their tasks."""
+
+from wagtail.models import Page, TaskState, WorkflowState
+
+from intranet.news.models import latest_news
+
+RECENT_CHANGES = 8
+
+
+def recently_updated(home):
+    """Live pages of the home page's language, most recently published first."""
+    return (
+        Page.objects.live()
+        .descendant_of(home)
+        .filter(last_published_at__isnull=False)
+        .order_by("-last_published_at")
+        .specific()[:RECENT_CHANGES]
+    )
+
+
+def tasks_to_review(user):
+    """Workflow tasks waiting for this user's decision (approve or reject)."""
+    return (
+        TaskState.objects.reviewable_by(user)
+        .select_related("revision", "workflow_state", "task")
+        .order_by("-started_at")
+    )
+
+
+def own_requests(user):
+    """Changes this user submitted that are still in moderation."""
+    return (
+        WorkflowState.objects.active()
+        .filter(requested_by=user)
+        .select_related("current_task_state__task")
+        .order_by("-created_at")
+    )
+
+
+def for_user(user, home):
+    return {
+        "latest_news": latest_news(home.locale),
+        "recently_updated": recently_updated(home),
+        "tasks_to_review": tasks_to_review(user),
+        "own_requests": own_requests(user),
+    }
