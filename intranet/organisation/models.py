@@ -70,7 +70,9 @@ class Arrondissement(TranslatableMixin, index.Indexed, models.Model):
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("arrondissement or annex")
         verbose_name_plural = _("arrondissements and annexes")
-        ordering = ["kind", "number", "name"]
+        # Arrondissements ("arrondissement" sorts after "annex") before annexes. Plain
+        # field names only: modelcluster sorts unsaved relations by this list in Python.
+        ordering = ["-kind", "number", "name"]
 
     def __str__(self):
         return self.name

@@ -1,0 +1,35 @@
+"""Every test runs against the demo commune, built once per session.
+
+``load_demo`` goes through the same models and publishing path as real content,
+so the tests also prove that the demo data builds from a fresh database.
+Each test runs in a transaction rolled back at its end.
+"""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+from intranet.accounts.demo import DEMO_PASSWORD
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=open("/dev/null", "w"))
+
+
+@pytest.fixture
+def client_for(db):
+    """A client signed in as one of the demo accounts: ``client_for("juriste")``."""
+
+    def sign_in(username):
+        client = Client()
+        assert client.login(username=username, password=DEMO_PASSWORD)
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
+def staff_client(client_for):
+    return client_for("personnel")
