@@ -211,6 +211,10 @@ class DivisionPage(OrganisationUnit, Page):
         return self.colour
 
     @property
+    def colour_label(self):
+        return ColourCode(self.effective_colour).label
+
+    @property
     def swatch(self):
         return swatch(self.colour)
 
@@ -263,6 +267,10 @@ class ServicePage(OrganisationUnit, Page):
     @property
     def effective_colour(self):
         return self.colour or self.division.colour
+
+    @property
+    def colour_label(self):
+        return ColourCode(self.effective_colour).label
 
     @property
     def swatch(self):
