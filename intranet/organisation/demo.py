@@ -26,26 +26,49 @@ BUILDINGS = {
         {"name": "مقر الجماعة", "address": "شارع محمد الخامس، بني ملال"},
     ),
     "annexe-technique": (
-        {"name": "Annexe technique", "address": "Rue Ibn Sina, quartier administratif, Beni Mellal"},
+        {
+            "name": "Annexe technique",
+            "address": "Rue Ibn Sina, quartier administratif, Beni Mellal",
+        },
         {"name": "الملحقة التقنية", "address": "زنقة ابن سينا، الحي الإداري، بني ملال"},
     ),
 }
 
 ARRONDISSEMENTS = [
     (1, "Aïn Asserdoune", "عين أسردون", "Route d'Aïn Asserdoune", "طريق عين أسردون"),
-    (2, "Ouled Hamdane", "أولاد حمدان", "Boulevard Hassan II, Ouled Hamdane", "شارع الحسن الثاني، أولاد حمدان"),
+    (
+        2,
+        "Ouled Hamdane",
+        "أولاد حمدان",
+        "Boulevard Hassan II, Ouled Hamdane",
+        "شارع الحسن الثاني، أولاد حمدان",
+    ),
     (3, "Al Massira", "المسيرة", "Rue 12, Hay Al Massira", "الزنقة 12، حي المسيرة"),
-    (4, "Ennahda", "النهضة", "Avenue des FAR, Hay Ennahda", "شارع القوات المسلحة الملكية، حي النهضة"),
+    (
+        4,
+        "Ennahda",
+        "النهضة",
+        "Avenue des FAR, Hay Ennahda",
+        "شارع القوات المسلحة الملكية، حي النهضة",
+    ),
     (5, "Riad Essalam", "رياض السلام", "Place Riad Essalam", "ساحة رياض السلام"),
     (6, "Al Qods", "القدس", "Rue Al Qods, Hay Al Qods", "زنقة القدس، حي القدس"),
     (7, "Ezzaitoune", "الزيتون", "Avenue Ezzaitoune", "شارع الزيتون"),
     (8, "Al Farah", "الفرح", "Boulevard Al Farah", "شارع الفرح"),
 ]
 ANNEXES = [
-    ("Annexe administrative Oulad Yaich Route", "الملحقة الإدارية طريق أولاد يعيش",
-     "Route de Oulad Yaich, km 3", "طريق أولاد يعيش، الكلم 3"),
-    ("Annexe administrative Tamegnounte", "الملحقة الإدارية تامكنونت",
-     "Douar Tamegnounte", "دوار تامكنونت"),
+    (
+        "Annexe administrative Oulad Yaich Route",
+        "الملحقة الإدارية طريق أولاد يعيش",
+        "Route de Oulad Yaich, km 3",
+        "طريق أولاد يعيش، الكلم 3",
+    ),
+    (
+        "Annexe administrative Tamegnounte",
+        "الملحقة الإدارية تامكنونت",
+        "Douar Tamegnounte",
+        "دوار تامكنونت",
+    ),
 ]
 
 WEEKDAYS_MORNING_TO_AFTERNOON = [
@@ -63,7 +86,12 @@ DIVISIONS = [
         "fr": "Direction générale des services",
         "ar": "المديرية العامة للمصالح",
         "acronym": "DGS",
-        "head": ("Mohamed Oubaha", "Directeur général des services", "محمد أوباها", "المدير العام للمصالح"),
+        "head": (
+            "Mohamed Oubaha",
+            "Directeur général des services",
+            "محمد أوباها",
+            "المدير العام للمصالح",
+        ),
         "colour": ColourCode.GREY,
         "where": ("siege", Floor.SECOND, "201", "200"),
         "missions_fr": [
@@ -98,7 +126,13 @@ DIVISIONS = [
                 ],
                 "contacts": [
                     ("Salma Berrada", "Chef du service", "سلمى برادة", "رئيسة المصلحة", "212"),
-                    ("Youssef Naciri", "Chargé de la communication interne", "يوسف الناصري", "مكلف بالتواصل الداخلي", "213"),
+                    (
+                        "Youssef Naciri",
+                        "Chargé de la communication interne",
+                        "يوسف الناصري",
+                        "مكلف بالتواصل الداخلي",
+                        "213",
+                    ),
                 ],
             },
             {
@@ -122,8 +156,20 @@ DIVISIONS = [
                     "وضع بطاقات المساطر الإدارية رهن إشارة المرتفقين.",
                 ],
                 "contacts": [
-                    ("Khadija El Amrani", "Agente d'accueil", "خديجة العمراني", "عونة الاستقبال", "101"),
-                    ("Rachid Ait Lahcen", "Agent d'accueil", "رشيد آيت لحسن", "عون الاستقبال", "102"),
+                    (
+                        "Khadija El Amrani",
+                        "Agente d'accueil",
+                        "خديجة العمراني",
+                        "عونة الاستقبال",
+                        "101",
+                    ),
+                    (
+                        "Rachid Ait Lahcen",
+                        "Agent d'accueil",
+                        "رشيد آيت لحسن",
+                        "عون الاستقبال",
+                        "102",
+                    ),
                 ],
             },
             {
@@ -145,7 +191,13 @@ DIVISIONS = [
                     "إخبار المشتكي بمآل شكايته داخل الآجال.",
                 ],
                 "contacts": [
-                    ("Nadia Chraibi", "Chargée des plaintes", "نادية الشرايبي", "مكلفة بالشكايات", "103"),
+                    (
+                        "Nadia Chraibi",
+                        "Chargée des plaintes",
+                        "نادية الشرايبي",
+                        "مكلفة بالشكايات",
+                        "103",
+                    ),
                 ],
             },
         ],
@@ -186,8 +238,20 @@ DIVISIONS = [
                     "تسليم شواهد العمل والأجرة.",
                 ],
                 "contacts": [
-                    ("Fatima Zahra Bennani", "Chef du service", "فاطمة الزهراء بناني", "رئيسة المصلحة", "312"),
-                    ("Hamid Ouchen", "Gestionnaire de la formation", "حميد أوشن", "مدبر التكوين", "313"),
+                    (
+                        "Fatima Zahra Bennani",
+                        "Chef du service",
+                        "فاطمة الزهراء بناني",
+                        "رئيسة المصلحة",
+                        "312",
+                    ),
+                    (
+                        "Hamid Ouchen",
+                        "Gestionnaire de la formation",
+                        "حميد أوشن",
+                        "مدبر التكوين",
+                        "313",
+                    ),
                 ],
             },
             {
@@ -206,7 +270,13 @@ DIVISIONS = [
                     "تلقي الطلبات والعرائض الموجهة إلى رئيس المجلس.",
                 ],
                 "contacts": [
-                    ("Mustapha Idrissi", "Responsable du bureau d'ordre", "مصطفى الإدريسي", "مسؤول مكتب الضبط", "105"),
+                    (
+                        "Mustapha Idrissi",
+                        "Responsable du bureau d'ordre",
+                        "مصطفى الإدريسي",
+                        "مسؤول مكتب الضبط",
+                        "105",
+                    ),
                 ],
             },
         ],
@@ -251,8 +321,20 @@ DIVISIONS = [
                     "دراسة ملفات تصحيح الأخطاء المادية وتضمين الرسوم المحررة بالخارج.",
                 ],
                 "contacts": [
-                    ("Aicha Lamrini", "Officier d'état civil délégué", "عائشة لمريني", "ضابطة الحالة المدنية المفوضة", "121"),
-                    ("Brahim Ouaziz", "Agent de l'état civil", "إبراهيم أوعزيز", "عون الحالة المدنية", "122"),
+                    (
+                        "Aicha Lamrini",
+                        "Officier d'état civil délégué",
+                        "عائشة لمريني",
+                        "ضابطة الحالة المدنية المفوضة",
+                        "121",
+                    ),
+                    (
+                        "Brahim Ouaziz",
+                        "Agent de l'état civil",
+                        "إبراهيم أوعزيز",
+                        "عون الحالة المدنية",
+                        "122",
+                    ),
                 ],
             },
             {
@@ -316,8 +398,20 @@ DIVISIONS = [
                     "إخبار الطالبين بمآل ملفاتهم.",
                 ],
                 "contacts": [
-                    ("Meryem Tazi", "Architecte, chef du service", "مريم التازي", "مهندسة معمارية، رئيسة المصلحة", "402"),
-                    ("Omar Fassi", "Technicien instructeur", "عمر الفاسي", "تقني مكلف بدراسة الملفات", "403"),
+                    (
+                        "Meryem Tazi",
+                        "Architecte, chef du service",
+                        "مريم التازي",
+                        "مهندسة معمارية، رئيسة المصلحة",
+                        "402",
+                    ),
+                    (
+                        "Omar Fassi",
+                        "Technicien instructeur",
+                        "عمر الفاسي",
+                        "تقني مكلف بدراسة الملفات",
+                        "403",
+                    ),
                 ],
             },
             {
@@ -392,7 +486,13 @@ DIVISIONS = [
                     "استخلاص الواجبات والرسوم المستحقة للجماعة وتسليم الوصولات.",
                 ],
                 "contacts": [
-                    ("Abdellah Rami", "Régisseur des recettes", "عبد الله رامي", "شسيع المداخيل", "108"),
+                    (
+                        "Abdellah Rami",
+                        "Régisseur des recettes",
+                        "عبد الله رامي",
+                        "شسيع المداخيل",
+                        "108",
+                    ),
                 ],
             },
             {
@@ -470,7 +570,13 @@ DIVISIONS = [
                     "تتبع استخلاص إتاوات الاحتلال.",
                 ],
                 "contacts": [
-                    ("Younes Belhaj", "Gestionnaire du domaine public", "يونس بلحاج", "مدبر الملك العام", "345"),
+                    (
+                        "Younes Belhaj",
+                        "Gestionnaire du domaine public",
+                        "يونس بلحاج",
+                        "مدبر الملك العام",
+                        "345",
+                    ),
                 ],
             },
         ],
@@ -480,7 +586,12 @@ DIVISIONS = [
         "fr": "Division de l'hygiène et de l'environnement",
         "ar": "قسم حفظ الصحة والبيئة",
         "acronym": "BCH",
-        "head": ("Dr. Leila Amrani", "Médecin chef du bureau communal d'hygiène", "د. ليلى العمراني", "طبيبة رئيسة المكتب الجماعي لحفظ الصحة"),
+        "head": (
+            "Dr. Leila Amrani",
+            "Médecin chef du bureau communal d'hygiène",
+            "د. ليلى العمراني",
+            "طبيبة رئيسة المكتب الجماعي لحفظ الصحة",
+        ),
         "colour": ColourCode.YELLOW,
         "where": ("annexe-technique", Floor.GROUND, "6", "406"),
         "missions_fr": [
@@ -512,7 +623,13 @@ DIVISIONS = [
                     "مراقبة النظافة بمحلات المواد الغذائية.",
                 ],
                 "contacts": [
-                    ("Ahmed Bouzidi", "Infirmier, agent de constatation", "أحمد بوزيدي", "ممرض، عون المعاينة", "407"),
+                    (
+                        "Ahmed Bouzidi",
+                        "Infirmier, agent de constatation",
+                        "أحمد بوزيدي",
+                        "ممرض، عون المعاينة",
+                        "407",
+                    ),
                 ],
             },
             {
@@ -530,7 +647,13 @@ DIVISIONS = [
                     "صيانة الحدائق والمساحات الخضراء الجماعية.",
                 ],
                 "contacts": [
-                    ("Mohamed Amine Jebli", "Chef du service", "محمد أمين الجبلي", "رئيس المصلحة", "418"),
+                    (
+                        "Mohamed Amine Jebli",
+                        "Chef du service",
+                        "محمد أمين الجبلي",
+                        "رئيس المصلحة",
+                        "418",
+                    ),
                 ],
             },
         ],
@@ -593,7 +716,11 @@ def load():
         arrondissements[number] = upsert_snippet(
             Arrondissement,
             {"kind": Arrondissement.Kind.ARRONDISSEMENT, "number": number},
-            {"name": f"Arrondissement {name_fr}", "address": address_fr, "phone": f"0523 48 {number:02d} 10"},
+            {
+                "name": f"Arrondissement {name_fr}",
+                "address": address_fr,
+                "phone": f"0523 48 {number:02d} 10",
+            },
             {"name": f"مقاطعة {name_ar}", "address": address_ar},
         )
     for name_fr, name_ar, address_fr, address_ar in ANNEXES:
@@ -685,8 +812,10 @@ def _load_unit(parent, model, data, buildings, arrondissements):
 
 def _copy_hours(slot):
     return OpeningHours(
-        first_day=slot.first_day, last_day=slot.last_day,
-        opens_at=slot.opens_at, closes_at=slot.closes_at,
+        first_day=slot.first_day,
+        last_day=slot.last_day,
+        opens_at=slot.opens_at,
+        closes_at=slot.closes_at,
     )
 
 

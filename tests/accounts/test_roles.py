@@ -32,8 +32,14 @@ def test_the_eight_roles_exist_as_groups_and_no_others():
 def test_applying_the_roles_again_changes_nothing():
     def snapshot():
         return (
-            sorted(Permission.objects.filter(group__isnull=False).values_list("group__name", "codename")),
-            sorted(GroupPagePermission.objects.values_list("group__name", "page_id", "permission_id")),
+            sorted(
+                Permission.objects.filter(group__isnull=False).values_list(
+                    "group__name", "codename"
+                )
+            ),
+            sorted(
+                GroupPagePermission.objects.values_list("group__name", "page_id", "permission_id")
+            ),
         )
 
     before = snapshot()
@@ -54,7 +60,9 @@ def test_editing_roles_reach_the_administration(client_for, username):
     assert client_for(username).get("/admin/").status_code == 200
 
 
-@pytest.mark.parametrize("username", ["personnel", "accueil", "cellule", "juriste", "formateur", "ipecag"])
+@pytest.mark.parametrize(
+    "username", ["personnel", "accueil", "cellule", "juriste", "formateur", "ipecag"]
+)
 def test_only_communication_and_administrators_edit_news_and_the_organisation(username):
     for page in [*NewsIndexPage.objects.all(), *OrganisationChartPage.objects.all()]:
         permissions = page.permissions_for_user(user(username))
@@ -112,10 +120,14 @@ def test_a_trainer_cannot_edit_a_document_of_another_collection():
         title="Plan de travail 2027", collection=Collection.objects.get(name="IPECAG")
     )
     assert document_policy.user_has_permission_for_instance(user("ipecag"), "change", document)
-    assert not document_policy.user_has_permission_for_instance(user("formateur"), "change", document)
+    assert not document_policy.user_has_permission_for_instance(
+        user("formateur"), "change", document
+    )
 
 
-@pytest.mark.parametrize("username", ["personnel", "cellule", "juriste", "formateur", "communication", "ipecag"])
+@pytest.mark.parametrize(
+    "username", ["personnel", "cellule", "juriste", "formateur", "communication", "ipecag"]
+)
 def test_only_administrators_manage_accounts(client_for, username):
     assert client_for(username).get("/admin/users/").status_code in (302, 403)
 
@@ -126,7 +138,9 @@ def test_administrators_manage_accounts_and_roles(client_for):
     assert client.get("/admin/groups/").status_code == 200
 
 
-@pytest.mark.parametrize("username, allowed", [("communication", True), ("cellule", False), ("personnel", False)])
+@pytest.mark.parametrize(
+    "username, allowed", [("communication", True), ("cellule", False), ("personnel", False)]
+)
 def test_arrondissements_are_kept_by_the_communication_service(client_for, username, allowed):
     response = client_for(username).get("/admin/snippets/organisation/arrondissement/")
     assert (response.status_code == 200) is allowed

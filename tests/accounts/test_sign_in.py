@@ -132,7 +132,9 @@ def test_a_reset_request_for_an_unknown_address_reveals_nothing(client):
     assert mail.outbox == []
 
 
-def test_uploaded_files_are_served_to_signed_in_staff_only(staff_client, client, settings, tmp_path):
+def test_uploaded_files_are_served_to_signed_in_staff_only(
+    staff_client, client, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     (tmp_path / "note.txt").write_text("Note de service")
     assert client.get("/media/note.txt").status_code == 302

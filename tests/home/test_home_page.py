@@ -21,7 +21,9 @@ def test_the_home_page_shows_the_latest_news_of_its_language(staff_client):
 
 
 def test_the_home_page_lists_recently_updated_content(staff_client):
-    latest = NewsPage.objects.filter(locale__language_code="fr").order_by("-last_published_at").first()
+    latest = (
+        NewsPage.objects.filter(locale__language_code="fr").order_by("-last_published_at").first()
+    )
     html = unescape(staff_client.get("/fr/").content.decode())
     assert "Mis à jour récemment" in html
     assert latest.title in html

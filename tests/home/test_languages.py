@@ -1,11 +1,10 @@
 """French is the default, Arabic its equal: right to left, and every string translated."""
 
+import re
+from html import unescape
 from pathlib import Path
 
 import polib
-import re
-from html import unescape
-
 import pytest
 from django.conf import settings
 
@@ -54,8 +53,16 @@ def test_the_language_switch_falls_back_to_the_home_page_of_an_untranslated_page
 def test_the_stylesheet_uses_logical_properties_only():
     stylesheet = (Path(settings.BASE_DIR) / "static/css/intranet.css").read_text()
     stylesheet = re.sub(r"/\*.*?\*/", "", stylesheet, flags=re.DOTALL)  # comments may name them
-    for physical in ("margin-left", "margin-right", "padding-left", "padding-right",
-                     "text-align: left", "text-align: right", "float: left", "float: right"):
+    for physical in (
+        "margin-left",
+        "margin-right",
+        "padding-left",
+        "padding-right",
+        "text-align: left",
+        "text-align: right",
+        "float: left",
+        "float: right",
+    ):
         assert physical not in stylesheet, physical
 
 
@@ -69,6 +76,10 @@ def test_the_interface_catalogue_is_complete(language):
 @pytest.mark.parametrize("language", ["fr", "ar"])
 def test_the_compiled_catalogue_matches_its_source(language):
     folder = Path(settings.BASE_DIR) / f"locale/{language}/LC_MESSAGES"
-    source = {entry.msgid: entry.msgstr for entry in polib.pofile(folder / "django.po") if entry.msgstr}
-    compiled = {entry.msgid: entry.msgstr for entry in polib.mofile(folder / "django.mo") if entry.msgstr}
+    source = {
+        entry.msgid: entry.msgstr for entry in polib.pofile(folder / "django.po") if entry.msgstr
+    }
+    compiled = {
+        entry.msgid: entry.msgstr for entry in polib.mofile(folder / "django.mo") if entry.msgstr
+    }
     assert compiled == source

@@ -1,7 +1,6 @@
 """The organisation chart: every division, its services, where they sit, on one printed page."""
 
 from datetime import time
-
 from html import unescape
 
 import pytest
@@ -64,7 +63,9 @@ def test_the_chart_prints_on_one_landscape_a4_page(staff_client, settings):
 
 
 def test_a_service_wears_its_division_colour_unless_it_has_its_own():
-    reception = ServicePage.objects.get(slug="bureau-accueil-orientation", locale__language_code="fr")
+    reception = ServicePage.objects.get(
+        slug="bureau-accueil-orientation", locale__language_code="fr"
+    )
     civil_status = ServicePage.objects.get(slug="service-etat-civil", locale__language_code="fr")
     assert reception.effective_colour == ColourCode.TEAL
     assert civil_status.effective_colour == civil_status.division.colour == ColourCode.GREEN

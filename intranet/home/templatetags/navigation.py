@@ -6,7 +6,6 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
-
 register = template.Library()
 
 
@@ -66,5 +65,3 @@ def _translation_of(page, language_code):
         return page
     translation = page.get_translation_or_none(locale)
     return translation if translation is not None and translation.live else None
-
-

@@ -1,0 +1,95 @@
+"""Configuration comes from the environment; production mode is safe by default."""
+
+import json
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "intranet.benimellal.ma",
+}
+
+
+def settings_in(environment, *names, module="intranet.settings.production"):
+    """Read settings in a fresh interpreter, so that each environment is read from scratch."""
+    code = (
+        "import json, django; from django.conf import settings; django.setup(); "
+        f"print(json.dumps({{n: str(getattr(settings, n)) for n in {list(names)!r}}}))"
+    )
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "ELASTICSEARCH_URL", "AWS_STORAGE_BUCKET_NAME"}
+    }
+    env.update(environment, DJANGO_SETTINGS_MODULE=module)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode:
+        raise RuntimeError(result.stderr)
+    return json.loads(result.stdout)
+
+
+def test_the_embedded_default_is_sqlite_with_database_search():
+    found = settings_in(PRODUCTION_ENV, "DATABASES", "WAGTAILSEARCH_BACKENDS")
+    assert "sqlite3" in found["DATABASES"]
+    assert "wagtail.search.backends.database" in found["WAGTAILSEARCH_BACKENDS"]
+
+
+def test_database_url_selects_postgresql():
+    found = settings_in(
+        {**PRODUCTION_ENV, "DATABASE_URL": "postgres://intranet:secret@db:5432/intranet"},
+        "DATABASES",
+    )
+    assert "postgresql" in found["DATABASES"] and "'HOST': 'db'" in found["DATABASES"]
+
+
+def test_elasticsearch_url_selects_the_elasticsearch_8_backend():
+    found = settings_in(
+        {**PRODUCTION_ENV, "ELASTICSEARCH_URL": "http://search:9200"}, "WAGTAILSEARCH_BACKENDS"
+    )
+    assert "elasticsearch8" in found["WAGTAILSEARCH_BACKENDS"]
+    assert "http://search:9200" in found["WAGTAILSEARCH_BACKENDS"]
+
+
+def test_a_bucket_name_sends_media_to_private_object_storage():
+    found = settings_in({**PRODUCTION_ENV, "AWS_STORAGE_BUCKET_NAME": "intranet-media"}, "STORAGES")
+    assert "storages.backends.s3.S3Storage" in found["STORAGES"]
+    assert "'default_acl': 'private'" in found["STORAGES"]
+
+
+def test_email_is_configured_by_url():
+    found = settings_in(
+        {**PRODUCTION_ENV, "EMAIL_URL": "smtp+tls://agent:secret@mail.benimellal.ma:587"},
+        "EMAIL_HOST",
+        "EMAIL_PORT",
+        "EMAIL_USE_TLS",
+    )
+    assert found == {
+        "EMAIL_HOST": "mail.benimellal.ma",
+        "EMAIL_PORT": "587",
+        "EMAIL_USE_TLS": "True",
+    }
+
+
+def test_production_refuses_to_start_without_a_real_secret_key():
+    with pytest.raises(RuntimeError, match="SECRET_KEY"):
+        settings_in({"SECRET_KEY": "short"}, "DEBUG")
+
+
+def test_production_passes_the_deployment_checklist():
+    env = {**os.environ, **PRODUCTION_ENV, "DJANGO_SETTINGS_MODULE": "intranet.settings.production"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
