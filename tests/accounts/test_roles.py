@@ -144,3 +144,13 @@ def test_administrators_manage_accounts_and_roles(client_for):
 def test_arrondissements_are_kept_by_the_communication_service(client_for, username, allowed):
     response = client_for(username).get("/admin/snippets/organisation/arrondissement/")
     assert (response.status_code == 200) is allowed
+
+
+def test_setup_roles_restores_a_role_an_administrator_broke():
+    from django.core.management import call_command
+
+    group = Group.objects.get(name="Service de la communication")
+    group.permissions.clear()
+    GroupPagePermission.objects.filter(group=group).delete()
+    call_command("setup_roles", stdout=open("/dev/null", "w"))
+    assert NewsIndexPage.objects.first().permissions_for_user(user("communication")).can_publish()
