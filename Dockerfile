@@ -13,8 +13,7 @@ COPY requirements.lock pyproject.toml ./
 RUN pip install --no-cache-dir -r requirements.lock
 
 COPY --chown=intranet:intranet . .
-RUN pip install --no-cache-dir --no-deps -e . \
- && SECRET_KEY=build-only-$(python -c "import secrets; print(secrets.token_urlsafe(50))") \
+RUN SECRET_KEY=build-only-$(python -c "import secrets; print(secrets.token_urlsafe(50))") \
     python manage.py collectstatic --no-input -v 0 \
  && mkdir -p /app/media && chown intranet:intranet /app/media
 

@@ -35,7 +35,6 @@ def ensure_environment():
         return
     pip = (PYTHON, "-m", "pip", "--disable-pip-version-check", "-q", "install")
     run(*pip, "-r", LOCK, check=True)
-    run(*pip, "--no-deps", "-e", ".", check=True)
     STAMP.write_text(fingerprint.hexdigest())
 
 
