@@ -11,7 +11,9 @@ urlpatterns = [
         auth_views.LoginView.as_view(
             template_name="accounts/login.html",
             authentication_form=SignInForm,
-            redirect_authenticated_user=True,
+            # A signed-in user sent here by a page their role may not open sees
+            # why, instead of being bounced back to that page in a loop.
+            redirect_authenticated_user=False,
         ),
         name="login",
     ),

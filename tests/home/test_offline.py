@@ -22,7 +22,9 @@ OUTSIDE_ASSET = re.compile(r"""(?:src|href|srcset)=["'](?:https?:)?//(?!testserv
 def test_pages_and_the_administration_load_nothing_from_outside(client_for, username, url):
     html = client_for(username).get(url).content.decode()
     stylesheets_and_scripts = [
-        tag for tag in re.findall(r"<(?:script|link|img)\b[^>]*>", html) if OUTSIDE_ASSET.search(tag)
+        tag
+        for tag in re.findall(r"<(?:script|link|img)\b[^>]*>", html)
+        if OUTSIDE_ASSET.search(tag)
     ]
     assert stylesheets_and_scripts == []
 
