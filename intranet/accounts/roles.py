@@ -83,6 +83,7 @@ ROLES = (
             "cannot publish."
         ),
         model_permissions=(ADMIN_ACCESS,),
+        sections=(SectionGrant("procedures_manual.ProcedureIndexPage", PAGE_EDITING),),
         collections=(
             CollectionGrant(PROCEDURES_COLLECTION, DOCUMENT_EDITING),
             CollectionGrant(LEGAL_TEXTS_COLLECTION, ("choose_document",)),
@@ -93,6 +94,12 @@ ROLES = (
         name="Conseiller juridique",
         description=_("Approves changes to procedures before they go live; keeps the legal texts."),
         model_permissions=(ADMIN_ACCESS,),
+        sections=(
+            SectionGrant("procedures_manual.LegalTextIndexPage", PAGE_PUBLISHING),
+            # Publishing is what the approval does; the page model refuses any
+            # revision the legal advisor has not approved in the workflow.
+            SectionGrant("procedures_manual.ProcedureIndexPage", ("publish_page",)),
+        ),
         collections=(
             CollectionGrant(LEGAL_TEXTS_COLLECTION, DOCUMENT_EDITING),
             CollectionGrant(PROCEDURES_COLLECTION, ("choose_document",)),

@@ -276,6 +276,13 @@ class ServicePage(OrganisationUnit, Page):
     def swatch(self):
         return swatch(self.effective_colour)
 
+    def get_context(self, request, *args, **kwargs):
+        from procedures_manual.models import ProcedurePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["procedures"] = ProcedurePage.for_service(self)
+        return context
+
     @property
     def offered_in(self):
         """Arrondissements and annexes in the reader's language."""

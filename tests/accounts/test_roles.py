@@ -65,10 +65,10 @@ def admin_menu(client):
     return set(re.findall(r'"name": "([a-z_-]+)"', props.group(1)))
 
 
-def test_the_procedures_cell_sees_only_documents_in_the_administration(client_for):
+def test_the_procedures_cell_sees_only_pages_and_documents_in_the_administration(client_for):
     menu = admin_menu(client_for("cellule"))
-    assert "documents" in menu
-    assert not menu & {"explorer", "images", "organisation", "users", "groups", "settings"}
+    assert {"explorer", "documents"} <= menu
+    assert not menu & {"images", "organisation", "users", "groups", "settings"}
 
 
 def test_the_communication_service_sees_pages_media_and_the_organisation(client_for):

@@ -6,6 +6,7 @@ from intranet.accounts.roles import apply_roles
 from intranet.home import demo as home_demo
 from intranet.news import demo as news_demo
 from intranet.organisation import demo as organisation_demo
+from procedures_manual import demo as procedures_demo
 
 
 class Command(BaseCommand):
@@ -13,11 +14,12 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        users = accounts_demo.load()
         home_demo.load()
         organisation_demo.load()
         news_demo.load()
+        procedures_demo.load()
         apply_roles()  # the sections now exist: grant each role its part of them
-        users = accounts_demo.load()
 
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(f"Demo accounts (password: {accounts_demo.DEMO_PASSWORD}):")

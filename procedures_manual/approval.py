@@ -1,0 +1,102 @@
+"""The approval circuit of the procedures manual, set up in code, and its guard.
+
+A procedures cell member drafts and submits; a second member of the cell
+reviews; a legal advisor approves, and only that approval makes a change live.
+``ProcedurePage.save`` calls ``ensure_legally_approved`` whenever a page is
+saved live with a new revision, which every path that publishes does (page
+editor, bulk actions, scheduled publishing, API, import, a script), so that
+none of them can skip the circuit.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.models import TaskState, Workflow, WorkflowPage, WorkflowTask
+
+from intranet.accounts.roles import ROLES_BY_KEY, role_group
+
+WORKFLOW_NAME = "Validation des procédures"
+CELL_REVIEW_TASK = "Relecture par un second membre de la cellule"
+LEGAL_APPROVAL_TASK = "Approbation par le conseiller juridique"
+
+
+def legal_advisors_group_name():
+    return ROLES_BY_KEY["legal_advisor"].name
+
+
+@transaction.atomic
+def setup_procedures_workflow():
+    """Create or repair the workflow and attach it to every procedures manual page."""
+    from .models import ProcedureIndexPage, ProcedureReviewTask
+
+    cell_review, _created = ProcedureReviewTask.objects.update_or_create(
+        name=CELL_REVIEW_TASK,
+        defaults={
+            "reviewer_must_differ_from_author": True,
+            "reviewers_may_edit": True,
+            "active": True,
+        },
+    )
+    cell_review.groups.set([role_group("procedures_cell")])
+    legal_approval, _created = ProcedureReviewTask.objects.update_or_create(
+        name=LEGAL_APPROVAL_TASK,
+        defaults={
+            "reviewer_must_differ_from_author": False,
+            "reviewers_may_edit": False,
+            "active": True,
+        },
+    )
+    legal_approval.groups.set([role_group("legal_advisor")])
+
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    WorkflowTask.objects.filter(workflow=workflow).exclude(
+        task__in=[cell_review, legal_approval]
+    ).delete()
+    for order, task in enumerate([cell_review, legal_approval]):
+        WorkflowTask.objects.update_or_create(
+            workflow=workflow, task=task, defaults={"sort_order": order}
+        )
+    for manual in ProcedureIndexPage.objects.all():
+        WorkflowPage.objects.update_or_create(page=manual, defaults={"workflow": workflow})
+    return workflow
+
+
+def legal_approval_of(revision):
+    """The legal advisor's approval of this revision, or None."""
+    return (
+        TaskState.objects.filter(
+            revision=revision,
+            status=TaskState.STATUS_APPROVED,
+            task__name=LEGAL_APPROVAL_TASK,
+            finished_by__groups__name=legal_advisors_group_name(),
+        )
+        .select_related("finished_by")
+        .order_by("-finished_at")
+        .first()
+    )
+
+
+def last_legal_approval(procedure):
+    """The most recent legal approval of any revision of this procedure: the last legal review."""
+    return (
+        TaskState.objects.filter(
+            revision__object_id=str(procedure.pk),
+            revision__base_content_type=procedure.get_base_content_type(),
+            status=TaskState.STATUS_APPROVED,
+            task__name=LEGAL_APPROVAL_TASK,
+        )
+        .select_related("finished_by")
+        .order_by("-finished_at")
+        .first()
+    )
+
+
+def ensure_legally_approved(revision):
+    """Refuse to make a procedure revision live without a legal advisor's approval."""
+    if revision is None or legal_approval_of(revision) is None:
+        raise PermissionDenied(
+            _("A procedure goes live only after a legal advisor has approved it.")
+        )

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProceduresManualConfig(AppConfig):
+    name = "procedures_manual"
+    label = "procedures_manual"
+    verbose_name = _("Procedures manual")
+
+    def ready(self):
+        from . import signals  # noqa: F401

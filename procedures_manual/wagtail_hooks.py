@@ -1,0 +1,65 @@
+from django.urls import path
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+
+from . import admin_views, review
+from .models import ProcedurePage, RevisionSignificance
+from .review import ChangeSignificance
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def record_change_significance(request, page):
+    """Keep with the new revision whether the author called the change minor or major."""
+    if not isinstance(page.specific, ProcedurePage) or page.latest_revision is None:
+        return
+    significance = request.POST.get("change_significance")
+    if significance not in ChangeSignificance.values:
+        significance = ChangeSignificance.MAJOR
+    RevisionSignificance.objects.update_or_create(
+        revision=page.latest_revision, defaults={"significance": significance}
+    )
+
+
+class ProceduresToReviewPanel(Component):
+    """On the admin home: what the legal advisor and the cell must look at again."""
+
+    name = "procedures_to_review"
+    template_name = "procedures_manual/admin/procedures_to_review_panel.html"
+    order = 150
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["legal_flags"] = list(review.procedures_needing_legal_review())
+        context["translation_flags"] = list(review.translations_out_of_date())
+        context["past_review"] = review.procedures_past_review()
+        context["may_resolve"] = admin_views.may_resolve_legal_flags(self.user)
+        context["request"] = parent_context["request"]
+        context["csrf_token"] = parent_context.get("csrf_token")
+        return context
+
+    def render_html(self, parent_context):
+        context = self.get_context_data(parent_context)
+        if not (context["legal_flags"] or context["translation_flags"] or context["past_review"]):
+            return ""
+        return super().render_html(parent_context)
+
+
+@hooks.register("construct_homepage_panels")
+def add_procedures_to_review_panel(request, panels):
+    if admin_views.may_see_review_flags(request.user):
+        panels.append(ProceduresToReviewPanel(request.user))
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    return [
+        path(
+            "procedures/flags/<int:flag_id>/resolve/",
+            admin_views.resolve_flag,
+            name="procedures_resolve_flag",
+        )
+    ]

@@ -1,0 +1,242 @@
+"""Draft, second cell review, legal approval, and only then live — whatever the path."""
+
+from datetime import timedelta
+from html import unescape
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.models import TaskState, WorkflowState
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
+
+from procedures_manual.approval import LEGAL_APPROVAL_TASK
+from procedures_manual.models import ProcedurePage
+
+pytestmark = pytest.mark.django_db
+
+
+def user(username):
+    return get_user_model().objects.get(username=username)
+
+
+def birth_declaration(language="fr"):
+    return ProcedurePage.objects.get(code="EC-01", locale__language_code=language)
+
+
+def draft_change(procedure, author="cellule", title="Déclaration de naissance (mise à jour)"):
+    procedure.title = title
+    return procedure.save_revision(user=user(author))
+
+
+def act(workflow_state, username, action="approve", **kwargs):
+    workflow_state.refresh_from_db()
+    task_state = workflow_state.current_task_state.specific
+    task_state.task.specific.on_action(task_state, user(username), action, **kwargs)
+
+
+def live_title(procedure):
+    return ProcedurePage.objects.get(pk=procedure.pk).title
+
+
+def test_a_change_goes_live_after_a_second_cell_member_and_the_legal_advisor_approve():
+    procedure = birth_declaration()
+    draft_change(procedure)
+    workflow_state = procedure.get_workflow().start(procedure, user("cellule"))
+
+    act(workflow_state, "cellule2")
+    assert live_title(procedure) == "Déclaration de naissance"  # still waiting for the lawyer
+
+    act(workflow_state, "juriste")
+    assert live_title(procedure) == "Déclaration de naissance (mise à jour)"
+    approval = ProcedurePage.objects.get(pk=procedure.pk).last_legal_approval()
+    assert approval.finished_by.username == "juriste"
+
+
+def test_the_author_cannot_review_their_own_change():
+    procedure = birth_declaration()
+    draft_change(procedure, author="cellule")
+    workflow_state = procedure.get_workflow().start(procedure, user("cellule"))
+    with pytest.raises(PermissionDenied):
+        act(workflow_state, "cellule")
+    assert (
+        not TaskState.objects.reviewable_by(user("cellule"))
+        .filter(workflow_state=workflow_state)
+        .exists()
+    )
+    assert (
+        TaskState.objects.reviewable_by(user("cellule2"))
+        .filter(workflow_state=workflow_state)
+        .exists()
+    )
+
+
+@pytest.mark.parametrize(
+    "username", ["personnel", "accueil", "communication", "formateur", "juriste"]
+)
+def test_nobody_outside_the_cell_can_pass_the_cell_review(username):
+    procedure = birth_declaration()
+    draft_change(procedure)
+    workflow_state = procedure.get_workflow().start(procedure, user("cellule"))
+    with pytest.raises(PermissionDenied):
+        act(workflow_state, username)
+
+
+@pytest.mark.parametrize("username", ["cellule2", "communication", "personnel"])
+def test_only_a_legal_advisor_gives_the_legal_approval(username):
+    procedure = birth_declaration()
+    draft_change(procedure)
+    workflow_state = procedure.get_workflow().start(procedure, user("cellule"))
+    act(workflow_state, "cellule2")
+    with pytest.raises(PermissionDenied):
+        act(workflow_state, username)
+    assert live_title(procedure) == "Déclaration de naissance"
+
+
+def test_a_rejection_with_a_comment_goes_back_to_the_author():
+    procedure = birth_declaration()
+    draft_change(procedure)
+    workflow_state = procedure.get_workflow().start(procedure, user("cellule"))
+    act(workflow_state, "cellule2")
+    act(
+        workflow_state,
+        "juriste",
+        action="reject",
+        comment="L'article 15 fixe trente jours, pas quinze.",
+    )
+
+    workflow_state.refresh_from_db()
+    assert workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    rejection = TaskState.objects.get(workflow_state=workflow_state, task__name=LEGAL_APPROVAL_TASK)
+    assert rejection.get_comment() == "L'article 15 fixe trente jours, pas quinze."
+    assert live_title(procedure) == "Déclaration de naissance"
+    assert any("cellule@benimellal.ma" in message.to for message in mail.outbox)
+
+
+def test_the_reviewers_are_told_by_email_when_a_change_waits_for_them():
+    procedure = birth_declaration()
+    draft_change(procedure)
+    mail.outbox.clear()
+    workflow_state = procedure.get_workflow().start(procedure, user("cellule"))
+    assert any("cellule2@benimellal.ma" in message.to for message in mail.outbox)
+    mail.outbox.clear()
+    act(workflow_state, "cellule2")
+    assert any("juriste@benimellal.ma" in message.to for message in mail.outbox)
+
+
+@pytest.mark.parametrize("username", ["admin", "juriste", "cellule"])
+def test_publishing_a_revision_directly_is_refused_even_to_those_who_may_publish(username):
+    procedure = birth_declaration()
+    revision = draft_change(procedure)
+    with pytest.raises(PermissionDenied):
+        revision.publish(user=user(username))
+    assert live_title(procedure) == "Déclaration de naissance"
+
+
+def test_publishing_without_any_user_is_refused_too():
+    procedure = birth_declaration()
+    revision = draft_change(procedure)
+    with pytest.raises(PermissionDenied):
+        revision.publish(skip_permission_checks=True)
+
+
+def test_scheduled_publishing_of_an_unapproved_revision_does_not_go_live():
+    procedure = birth_declaration()
+    procedure.go_live_at = timezone.now() - timedelta(minutes=1)
+    revision = draft_change(procedure)
+    revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
+    revision.save()
+    with pytest.raises(PermissionDenied):
+        call_command("publish_scheduled", stdout=open("/dev/null", "w"))
+    assert live_title(procedure) == "Déclaration de naissance"
+
+
+def test_the_admin_publish_button_cannot_skip_the_circuit(client_for):
+    procedure = birth_declaration()
+    data = nested_form_data(
+        {
+            "title": "Publiée sans approbation",
+            "slug": procedure.slug,
+            "code": procedure.code,
+            "category": procedure.category,
+            "summary": procedure.summary,
+            "audience": procedure.audience,
+            "conditions": rich_text(""),
+            "documents": inline_formset([]),
+            "steps": streamfield([]),
+            "service": procedure.service_id,
+            "outcome": procedure.outcome,
+            "forms": streamfield([]),
+            "questions": streamfield([]),
+            "legal_references": inline_formset([]),
+            "review_interval_months": 12,
+            "change_significance": "minor",
+            "comments": inline_formset([]),
+        }
+    )
+    response = client_for("admin").post(
+        f"/admin/pages/{procedure.pk}/edit/", {**data, "action-publish": "action-publish"}
+    )
+    # The form was valid and its draft saved; publishing it was refused.
+    assert response["Location"] == "/admin/"
+    assert procedure.revisions.latest("created_at").content["title"] == "Publiée sans approbation"
+    assert live_title(procedure) == "Déclaration de naissance"
+
+
+def test_the_bulk_publish_action_cannot_skip_the_circuit(client_for):
+    procedure = birth_declaration()
+    draft_change(procedure, title="Publiée en masse")
+    client = client_for("admin")
+    client.post(
+        f"/admin/bulk/wagtailcore/page/publish/?id={procedure.pk}",
+        {"include_descendants": "False"},
+    )
+    assert live_title(procedure) == "Déclaration de naissance"
+
+
+def test_a_copy_of_a_live_procedure_starts_as_a_draft():
+    procedure = birth_declaration()
+    copy = procedure.copy(
+        update_attrs={"slug": "copie-declaration", "title": "Copie"},
+        keep_live=True,
+        user=user("admin"),
+    )
+    assert not copy.live
+
+
+def test_cell_members_edit_procedures_but_cannot_publish_them():
+    procedure = birth_declaration()
+    permissions = procedure.permissions_for_user(user("cellule"))
+    assert permissions.can_edit()
+    assert not permissions.can_publish()
+
+
+@pytest.mark.parametrize(
+    "username", ["personnel", "accueil", "communication", "formateur", "ipecag", "juriste"]
+)
+def test_nobody_outside_the_cell_edits_procedures(username):
+    assert not birth_declaration().permissions_for_user(user(username)).can_edit()
+
+
+def test_each_published_version_shows_who_approved_it_and_when(staff_client):
+    html = unescape(staff_client.get(birth_declaration().url).content.decode())
+    assert "Approuvé par Rachida Tahiri le" in html
+
+
+def test_the_history_shows_the_differences_between_versions(client_for):
+    procedure = birth_declaration()
+    revisions = list(procedure.revisions.order_by("created_at"))
+    draft_change(procedure)
+    newest = procedure.revisions.order_by("-created_at").first()
+    response = client_for("cellule").get(
+        f"/admin/pages/{procedure.pk}/revisions/compare/{revisions[-1].pk}...{newest.pk}/"
+    )
+    assert response.status_code == 200
+    assert "mise à jour" in unescape(response.content.decode())
