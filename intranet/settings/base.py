@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "search",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -211,5 +212,7 @@ LOGGING = {
         # One line per background task and per publication would drown real messages.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

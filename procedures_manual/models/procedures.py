@@ -11,6 +11,8 @@ from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -21,6 +23,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -43,7 +46,7 @@ class Category(models.TextChoices):
     FACILITIES = "facilities", _("Communal facilities")
 
 
-class ProcedureIndexPage(Page):
+class ProcedureIndexPage(RoutablePageMixin, Page):
     """The manual: every published procedure, chapter by chapter."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -75,8 +78,20 @@ class ProcedureIndexPage(Page):
         context["chapters"] = self.chapters()
         return context
 
+    @path("export/<str:file_format>/")
+    def export(self, request, file_format):
+        """The whole manual of this page's language, for any signed-in member of staff."""
+        from ..exporting import UnknownFormat, export_manual
 
-class ProcedurePage(Page):
+        try:
+            content, content_type = export_manual(file_format, self.locale.language_code)
+        except UnknownFormat as error:
+            return HttpResponse(str(error), status=404, content_type="text/plain; charset=utf-8")
+        filename = f"manuel-des-procedures-{self.locale.language_code}.{file_format}"
+        return _download(content, filename, content_type)
+
+
+class ProcedurePage(RoutablePageMixin, Page):
     base_form_class = ProcedureForm
 
     class DocumentForm(models.TextChoices):
@@ -190,6 +205,30 @@ class ProcedurePage(Page):
         verbose_name = _("procedure")
         verbose_name_plural = _("procedures")
 
+    @path("fiche/")
+    def fiche_print_view(self, request):
+        from .. import fiche
+
+        return TemplateResponse(
+            request,
+            "procedures_manual/fiche.html",
+            {"fiche": fiche.build(self), "print_view": True},
+        )
+
+    @path("fiche/pdf/")
+    def fiche_pdf(self, request):
+        from .. import fiche
+
+        return _download(
+            fiche.as_pdf(fiche.build(self)), f"fiche-{self.code}.pdf", "application/pdf"
+        )
+
+    @path("fiche/docx/")
+    def fiche_docx(self, request):
+        from .. import fiche
+
+        return _download(fiche.as_docx(fiche.build(self)), f"fiche-{self.code}.docx", DOCX_TYPE)
+
     def save(self, *args, **kwargs):
         """Every way of publishing ends in saving a new live revision: only an approved one passes.
 
@@ -273,6 +312,15 @@ class ProcedurePage(Page):
             else (self.first_published_at.date() if self.first_published_at else date.today())
         )
         return start + relativedelta(months=self.review_interval_months)
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _download(content, filename, content_type):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 class RequiredDocument(Orderable):

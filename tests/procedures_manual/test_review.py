@@ -1,5 +1,6 @@
 """Legal texts that change send procedures back for review; languages stay in step."""
 
+import re
 from datetime import date, timedelta
 from html import unescape
 
@@ -26,6 +27,11 @@ def user(username):
 
 def circuit():
     return user("cellule"), user("cellule2"), user("juriste")
+
+
+def without_bdi(html):
+    """Page text with the direction marks around codes taken out."""
+    return unescape(re.sub(r"</?bdi[^>]*>", "", html))
 
 
 def civil_status_law():
@@ -59,7 +65,7 @@ def test_republishing_the_repealed_text_does_not_flag_twice():
 def test_flagged_procedures_are_listed_for_the_legal_advisor_until_reviewed(client_for):
     mark_repealed(civil_status_law())
     client = client_for("juriste")
-    dashboard = unescape(client.get("/admin/").content.decode())
+    dashboard = without_bdi(client.get("/admin/").content.decode())
     assert "Revue juridique nécessaire" in dashboard
     assert "EC-01 · Déclaration de naissance" in dashboard
 
@@ -161,7 +167,7 @@ def test_a_procedure_page_shows_what_to_bring_pay_and_where_to_go(staff_client):
         "1000 DH",
         "60 jours",
         "Service des autorisations d'urbanisme",
-        "Loi 12-90",
+        ">12-90<",
         "Annexe technique",
     ):
         assert expected in html, expected

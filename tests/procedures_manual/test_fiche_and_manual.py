@@ -1,0 +1,136 @@
+"""Fiches for citizens and the whole manual, printable, in PDF and DOCX, in both languages."""
+
+import io
+from html import unescape
+
+import pytest
+from django.core.management import call_command
+from docx import Document
+from pypdf import PdfReader
+
+from procedures_manual import exporting, fiche
+from procedures_manual.models import ProcedurePage
+
+pytestmark = pytest.mark.django_db
+
+
+def procedure(code="UR-01", language="fr"):
+    return ProcedurePage.objects.get(code=code, locale__language_code=language)
+
+
+def docx_text(content):
+    document = Document(io.BytesIO(content))
+    paragraphs = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                paragraphs += [p.text for p in cell.paragraphs]
+    return "\n".join(paragraphs)
+
+
+def test_the_fiche_print_view_carries_both_languages_and_the_orientation(staff_client):
+    response = staff_client.get(procedure().url + "fiche/")
+    html = unescape(response.content.decode())
+    assert response.status_code == 200
+    assert "Permis de construire" in html and "رخصة البناء" in html
+    assert 'lang="ar" dir="rtl"' in html
+    assert "Annexe technique" in html and "الملحقة التقنية" in html
+    assert "Badge orange" in html
+    assert "Certificat de propriété de moins de trois mois" in html
+    assert "<svg" in html  # the QR code
+
+
+def test_the_fiche_pdf_is_one_a4_page_with_both_languages(staff_client):
+    response = staff_client.get(procedure().url + "fiche/pdf/")
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(b"".join([response.content])))
+    assert len(reader.pages) == 1
+    page = reader.pages[0]
+    assert round(float(page.mediabox.width)) == 595 and round(float(page.mediabox.height)) == 842
+    text = page.extract_text()
+    assert "Permis de construire" in text
+    assert "UR-01" in text
+
+
+@pytest.mark.parametrize("code", ["EC-01", "UR-01", "EE-02", "AS-02"])
+def test_every_fiche_fits_on_one_page(code):
+    reader = PdfReader(io.BytesIO(fiche.as_pdf(fiche.build(procedure(code)))))
+    assert len(reader.pages) == 1
+
+
+def test_the_fiche_docx_opens_and_marks_arabic_right_to_left(staff_client):
+    response = staff_client.get(procedure("EC-01").url + "fiche/docx/")
+    text = docx_text(response.content)
+    assert "Déclaration de naissance" in text and "التصريح بالولادة" in text
+    assert "☐ Livret de famille" in text
+    document = Document(io.BytesIO(response.content))
+    xml = document.element.xml
+    assert "<w:bidi/>" in xml and "<w:rtl/>" in xml
+
+
+def test_the_fiche_links_to_the_procedure_on_the_intranet():
+    built = fiche.build(procedure("EC-01", "ar"))
+    assert built.url.endswith(procedure("EC-01", "fr").url)
+
+
+def test_the_manual_pdf_holds_every_published_procedure_and_the_legal_index(tmp_path):
+    output = tmp_path / "manuel.pdf"
+    call_command("export_manual", "--format", "pdf", "--output", str(output), stdout=io.StringIO())
+    text = "\n".join(page.extract_text() for page in PdfReader(output).pages)
+    for code in (
+        ProcedurePage.objects.live()
+        .filter(locale__language_code="fr")
+        .values_list("code", flat=True)
+    ):
+        assert code in text
+    assert "Index des textes juridiques" in text
+
+
+def test_the_manual_docx_opens_with_python_docx_and_holds_every_published_procedure(tmp_path):
+    output = tmp_path / "manuel.docx"
+    call_command("export_manual", "--format", "docx", "--output", str(output), stdout=io.StringIO())
+    document = Document(output)
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    live = ProcedurePage.objects.live().filter(locale__language_code="fr")
+    assert len(headings) == live.count() == 29
+    assert "EC-01 — Déclaration de naissance" in headings
+    chapters = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert "1. État civil" in chapters and "Index des textes juridiques" in chapters
+
+
+def test_the_manual_is_built_from_published_versions_only():
+    draft = procedure("EC-01")
+    draft.title = "Brouillon jamais approuvé"
+    draft.save_revision()
+    unpublished = procedure("EQ-01")
+    unpublished.unpublish()
+    text = docx_text(exporting.export_manual("docx")[0])
+    assert "Brouillon jamais approuvé" not in text
+    assert "Déclaration de naissance" in text
+    assert "EQ-01" not in text
+
+
+def test_the_arabic_manual_is_written_right_to_left():
+    content, _ = exporting.export_manual("docx", "ar")
+    document = Document(io.BytesIO(content))
+    assert "التصريح بالولادة" in docx_text(content)
+    assert "<w:bidi/>" in document.element.xml
+
+
+def test_staff_download_the_manual_from_its_page(staff_client):
+    manual = ProcedurePage.objects.get(code="EC-01", locale__language_code="fr").get_parent()
+    response = staff_client.get(manual.url + "export/docx/")
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    assert staff_client.get(manual.url + "export/odt/").status_code == 404
+
+
+def test_anonymous_visitors_cannot_download_fiches_or_the_manual(client):
+    manual = procedure().get_parent()
+    for url in (manual.url + "export/pdf/", procedure().url + "fiche/pdf/"):
+        assert client.get(url).status_code == 302
+
+
+def test_an_unknown_export_format_is_refused_with_a_clear_message():
+    with pytest.raises(exporting.UnknownFormat, match="pdf, docx"):
+        exporting.export_manual("odt")
