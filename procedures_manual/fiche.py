@@ -177,7 +177,9 @@ def fee_text(procedure):
 
     if procedure.is_free:
         return _("Free")
-    return f"{number_format(procedure.fee_amount, decimal_pos=0 if procedure.fee_amount == int(procedure.fee_amount) else 2)} {_('MAD')}"
+    amount = procedure.fee_amount
+    decimals = 0 if amount == int(amount) else 2
+    return f"{number_format(amount, decimal_pos=decimals)} {_('MAD')}"
 
 
 def delay_text(procedure):
