@@ -113,7 +113,7 @@ def manual_docx(manual):
 
     with translation.override(language):
         text(_("Commune of Beni Mellal"), style="Title")
-        text(manual.title, style="Heading 1")
+        text(manual.title, style="Subtitle")
         text(
             ngettext(
                 "Edition of %(date)s — %(counter)s procedure",

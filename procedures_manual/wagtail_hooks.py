@@ -1,5 +1,7 @@
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from . import admin_views, review
@@ -55,11 +57,28 @@ def add_procedures_to_review_panel(request, panels):
 
 
 @hooks.register("register_admin_urls")
-def register_review_urls():
+def register_procedures_urls():
     return [
         path(
             "procedures/flags/<int:flag_id>/resolve/",
             admin_views.resolve_flag,
             name="procedures_resolve_flag",
-        )
+        ),
+        path(
+            "procedures/import/",
+            admin_views.ImportManualView.as_view(),
+            name="procedures_import_manual",
+        ),
     ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_import(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Import a manual"), reverse("procedures_import_manual"), icon_name="upload", order=250
+    )

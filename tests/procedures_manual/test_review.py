@@ -190,3 +190,13 @@ def test_an_article_that_the_text_does_not_contain_is_refused():
     with pytest.raises(ValidationError) as error:
         reference.clean()
     assert "999" in str(error.value)
+
+
+def test_the_reminder_command_reports_what_is_overdue():
+    import io
+
+    from django.core.management import call_command
+
+    output = io.StringIO()
+    call_command("remind_reviews", stdout=output)
+    assert "0 procedure(s) past review" in output.getvalue()
