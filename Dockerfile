@@ -6,7 +6,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DJANGO_SETTINGS_MODULE=intranet.settings.production
 
-RUN useradd --create-home --uid 1000 intranet
+# Pango and HarfBuzz lay out the PDF fiches and manual (WeasyPrint), Arabic included.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --create-home --uid 1000 intranet
 WORKDIR /app
 
 COPY requirements.lock pyproject.toml ./

@@ -208,6 +208,23 @@ def test_the_bulk_publish_action_cannot_skip_the_circuit(client_for):
     assert live_title(procedure) == "Déclaration de naissance"  # ...but not for a procedure
 
 
+def test_the_admin_api_publish_action_cannot_skip_the_circuit(client_for):
+    from intranet.news.models import NewsPage
+
+    client = client_for("admin")
+    news = NewsPage.objects.filter(locale__language_code="fr").first()
+    news.title = "Publiée par l'API"
+    news.save_revision(user=user("admin"))
+    procedure = birth_declaration()
+    draft_change(procedure, title="Publiée par l'API")
+
+    news_response = client.post(f"/admin/api/main/pages/{news.pk}/action/publish/")
+    procedure_response = client.post(f"/admin/api/main/pages/{procedure.pk}/action/publish/")
+    assert news_response.status_code == 200  # the action works...
+    assert procedure_response.status_code == 403  # ...but not for a procedure
+    assert live_title(procedure) == "Déclaration de naissance"
+
+
 def test_a_copy_of_a_live_procedure_starts_as_a_draft():
     procedure = birth_declaration()
     copy = procedure.copy(
