@@ -13,6 +13,7 @@ from intranet.home.demo_pages import arabic, upsert_child, upsert_translation
 from intranet.organisation.models import ServicePage
 
 from .approval import setup_procedures_workflow
+from .demo_forms import forms_block, questions_block
 from .demo_legal import LEGAL_TEXTS
 from .demo_procedures import PROCEDURES
 from .models import (
@@ -151,6 +152,8 @@ def _fields(data, language, service, legal_texts, column):
             RequiredDocument(name=doc[column], form=doc[2], copies=doc[3]) for doc in data["docs"]
         ],
         "steps": [("step", {"title": step[column], "detail": ""}) for step in data["steps"]],
+        "forms": forms_block(data["code"], language),
+        "questions": questions_block(data["code"], language),
         "legal_references": [
             ProcedureLegalReference(legal_text=legal_texts[key], articles=articles)
             for key, articles in data["refs"]

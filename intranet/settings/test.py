@@ -1,5 +1,8 @@
 """Tests: fast hashing, local-memory cache, emails kept in memory."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-secret"
@@ -13,3 +16,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Uploaded files written by the tests (demo forms...) go to a throwaway folder.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="intranet-test-media-"))

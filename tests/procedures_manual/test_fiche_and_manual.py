@@ -134,3 +134,19 @@ def test_anonymous_visitors_cannot_download_fiches_or_the_manual(client):
 def test_an_unknown_export_format_is_refused_with_a_clear_message():
     with pytest.raises(exporting.UnknownFormat, match="pdf, docx"):
         exporting.export_manual("odt")
+
+
+def test_a_procedure_offers_its_forms_to_signed_in_staff_only(staff_client, client):
+    page = procedure("RC-02")
+    form = page.forms[0].value["document"]
+    html = unescape(staff_client.get(page.url).content.decode())
+    assert "Formulaire de demande d'accès à l'information" in html
+    assert staff_client.get(form.url).status_code == 200
+    assert client.get(form.url).status_code == 302
+
+
+def test_frequent_questions_are_shown_in_each_language(staff_client):
+    french = unescape(staff_client.get(procedure("UR-01").url).content.decode())
+    arabic = unescape(staff_client.get(procedure("UR-01", "ar").url).content.decode())
+    assert "Faut-il un architecte ?" in french
+    assert "هل يلزم مهندس معماري؟" in arabic
