@@ -14,9 +14,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+
+from intranet.home.models import SectionPage
 
 from .colours import ColourCode, swatch
 
@@ -159,16 +161,11 @@ class OrganisationUnit(models.Model):
         return self.building.localized if self.building_id else None
 
 
-class OrganisationChartPage(Page):
+class OrganisationChartPage(SectionPage):
     """The commune's organisation chart: the printable "fiche technique de l'organigramme"
     the 2017 diagnostic asked to post at the headquarters' entrance."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["organisation.DivisionPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("organisation chart")

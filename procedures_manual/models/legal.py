@@ -4,18 +4,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from intranet.home.models import SectionPage
 
-class LegalTextIndexPage(Page):
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
+class LegalTextIndexPage(SectionPage):
     subpage_types = ["procedures_manual.LegalTextPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("legal texts index")

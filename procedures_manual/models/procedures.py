@@ -28,6 +28,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from intranet.home.models import SectionPage
+
 from ..blocks import FormBlock, QuestionBlock, StepBlock
 from ..forms import ProcedureForm
 
@@ -46,15 +48,10 @@ class Category(models.TextChoices):
     FACILITIES = "facilities", _("Communal facilities")
 
 
-class ProcedureIndexPage(RoutablePageMixin, Page):
+class ProcedureIndexPage(RoutablePageMixin, SectionPage):
     """The manual: every published procedure, chapter by chapter."""
 
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["procedures_manual.ProcedurePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("procedures manual")
