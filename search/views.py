@@ -1,18 +1,77 @@
+"""The search page and the JSON search API: thin views over ``search.query``."""
+
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from . import query as search_query
 
 RESULTS_PER_PAGE = 20
-MAX_QUERY_LENGTH = 200
+API_DEFAULT_LIMIT = 10
+API_MAX_LIMIT = 50
 
 
 def search(request):
-    """Search the live pages of the reader's language."""
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = (
-            Page.objects.live().filter(locale=Locale.get_active()).exclude(depth=1).search(query)
+    """Search everything published in the reader's language, with facets and highlights."""
+    raw = request.GET.get("q", "")
+    filters = {name: request.GET.get(name) or None for name in ("kind", "service", "category")}
+    results = search_query.search(raw, language=get_language(), **filters)
+    page = Paginator(results.hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "search/search.html",
+        {
+            "query": results.query,
+            "too_long": len(raw) > search_query.MAX_QUERY_LENGTH,
+            "results": results,
+            "results_page": page,
+            "filters": filters,
+        },
+    )
+
+
+@require_GET
+def api_search(request):
+    """``GET /api/search/?q=…&limit=…`` → best results first, as JSON; bad input is a 400."""
+    raw = request.GET.get("q")
+    if raw is None or not search_query.clean_query(raw):
+        return JsonResponse({"error": _("The parameter “q” is required.")}, status=400)
+    if len(raw) > 1000:
+        return JsonResponse(
+            {"error": _("The query is too long (1000 characters at most).")}, status=400
         )
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "search/search.html", {"query": query, "results_page": page})
+    limit = request.GET.get("limit", str(API_DEFAULT_LIMIT))
+    if not limit.isdigit() or not 1 <= int(limit) <= API_MAX_LIMIT:
+        return JsonResponse(
+            {
+                "error": _("“limit” must be a whole number from 1 to %(max)s.")
+                % {"max": API_MAX_LIMIT}
+            },
+            status=400,
+        )
+    language = request.GET.get("language") or get_language()
+    if language not in ("fr", "ar"):
+        return JsonResponse({"error": _("“language” must be fr or ar.")}, status=400)
+    results = search_query.search(raw, language=language, limit=int(limit))
+    return JsonResponse(
+        {
+            "query": results.query,
+            "corrected_query": results.corrected_query,
+            "results": [
+                {
+                    "type": hit.entry.kind,
+                    "type_label": str(hit.entry.kind_label),
+                    "title": hit.entry.title,
+                    "url": hit.entry.url,
+                    "snippet": str(hit.snippet),
+                    "service": hit.entry.service,
+                    "pinned": hit.pinned,
+                }
+                for hit in results.hits
+            ],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )

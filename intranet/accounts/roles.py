@@ -23,6 +23,14 @@ DOCUMENT_EDITING = ("add_document", "change_document", "choose_document", "delet
 IMAGE_EDITING = ("add_image", "change_image", "choose_image", "delete_image")
 PAGE_EDITING = ("add_page", "change_page", "lock_page", "unlock_page")
 PAGE_PUBLISHING = (*PAGE_EDITING, "publish_page")
+SEARCH_TUNING = tuple(
+    f"{app}.{action}_{model}"
+    for app, model in (
+        ("search", "synonymset"),
+        ("wagtailsearchpromotions", "searchpromotion"),
+    )
+    for action in ("add", "change", "delete")
+)
 
 
 @dataclass(frozen=True)
@@ -82,7 +90,8 @@ ROLES = (
             "Inter-service procedures cell: drafts procedures and uploads their forms; "
             "cannot publish."
         ),
-        model_permissions=(ADMIN_ACCESS,),
+        # The cell knows the words visitors use: it keeps synonyms and pinned results.
+        model_permissions=(ADMIN_ACCESS, *SEARCH_TUNING),
         sections=(SectionGrant("procedures_manual.ProcedureIndexPage", PAGE_EDITING),),
         collections=(
             CollectionGrant(PROCEDURES_COLLECTION, DOCUMENT_EDITING),

@@ -280,6 +280,9 @@ class ServicePage(OrganisationUnit, Page):
         context["procedures"] = ProcedurePage.for_service(self)
         return context
 
+    def search_facets(self):
+        return {"service": self.title, "boost": 1.2}
+
     @property
     def offered_in(self):
         """Arrondissements and annexes in the reader's language."""

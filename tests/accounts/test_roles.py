@@ -65,10 +65,10 @@ def admin_menu(client):
     return set(re.findall(r'"name": "([a-z_-]+)"', props.group(1)))
 
 
-def test_the_procedures_cell_sees_only_pages_and_documents_in_the_administration(client_for):
+def test_the_procedures_cell_sees_pages_documents_import_and_search_tuning_only(client_for):
     menu = admin_menu(client_for("cellule"))
-    assert {"explorer", "documents"} <= menu
-    assert not menu & {"images", "organisation", "users", "groups", "settings"}
+    assert {"explorer", "documents", "promoted-search-results"} <= menu
+    assert not menu & {"images", "organisation", "users", "groups", "sites", "locales"}
 
 
 def test_the_communication_service_sees_pages_media_and_the_organisation(client_for):

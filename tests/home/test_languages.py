@@ -77,7 +77,9 @@ def test_the_interface_catalogue_is_complete(language):
 def test_the_compiled_catalogue_matches_its_source(language):
     folder = Path(settings.BASE_DIR) / f"locale/{language}/LC_MESSAGES"
     source = {
-        entry.msgid: entry.msgstr for entry in polib.pofile(folder / "django.po") if entry.msgstr
+        entry.msgid: entry.msgstr
+        for entry in polib.pofile(folder / "django.po")
+        if entry.msgstr and not entry.obsolete
     }
     compiled = {
         entry.msgid: entry.msgstr for entry in polib.mofile(folder / "django.mo") if entry.msgstr

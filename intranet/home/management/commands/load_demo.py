@@ -7,6 +7,8 @@ from intranet.home import demo as home_demo
 from intranet.news import demo as news_demo
 from intranet.organisation import demo as organisation_demo
 from procedures_manual import demo as procedures_demo
+from search import demo as search_demo
+from search import indexing
 
 
 class Command(BaseCommand):
@@ -20,6 +22,8 @@ class Command(BaseCommand):
         news_demo.load()
         procedures_demo.load()
         apply_roles()  # the sections now exist: grant each role its part of them
+        search_demo.load()
+        indexing.rebuild()
 
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(f"Demo accounts (password: {accounts_demo.DEMO_PASSWORD}):")

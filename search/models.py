@@ -1,0 +1,98 @@
+"""The intranet's own search index, kept in the database.
+
+Wagtail's database backend cannot fold Arabic spellings, tolerate typing
+mistakes or apply the editors' synonyms, which a reception agent needs; so the
+text of every published page is analysed by ``search.text`` and stored here as
+terms. Elasticsearch, when configured, receives the same documents (see
+``search.elastic``). Editors' pinned results use Wagtail's search promotions.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class SynonymSet(index.Indexed, models.Model):
+    """Words and phrases that mean the same thing to a visitor, in any language."""
+
+    terms = models.TextField(
+        _("equivalent terms"),
+        help_text=_(
+            "One word or phrase per line, in French or Arabic, for example "
+            "“permis de construire”, “autorisation de construire”, “رخصة البناء”."
+        ),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    panels = [FieldPanel("terms"), FieldPanel("note")]
+    search_fields = [index.SearchField("terms")]
+
+    class Meta:
+        verbose_name = _("synonym set")
+        verbose_name_plural = _("synonym sets")
+
+    def __str__(self):
+        return " = ".join(self.phrases()[:4])
+
+    def phrases(self):
+        return [line.strip() for line in self.terms.replace(",", "\n").splitlines() if line.strip()]
+
+
+class SearchEntry(models.Model):
+    """One searchable thing (a published page), with what the results page shows of it."""
+
+    key = models.CharField(max_length=60, unique=True)  # "page:123"
+    kind = models.CharField(max_length=40, db_index=True)
+    language = models.CharField(max_length=8, db_index=True)
+    title = models.CharField(max_length=255)
+    url = models.CharField(max_length=500)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    service = models.CharField(max_length=255, blank=True, db_index=True)
+    category = models.CharField(max_length=120, blank=True, db_index=True)
+    boost = models.FloatField(default=1.0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def kind_label(self):
+        """The kind of thing found, in the reader's language ("procédure", "مسطرة")."""
+        from wagtail.models import get_page_models
+
+        for model in get_page_models():
+            if model._meta.model_name == self.kind:
+                return model._meta.verbose_name
+        return self.kind
+
+
+class SearchPosting(models.Model):
+    """A term of an entry, in one field: the inverted index."""
+
+    class Field(models.IntegerChoices):
+        TITLE = 0
+        SUMMARY = 1
+        BODY = 2
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="postings")
+    term = models.CharField(max_length=60)
+    field = models.PositiveSmallIntegerField(choices=Field)
+    count = models.PositiveSmallIntegerField(default=1)
+
+    class Meta:
+        indexes = [models.Index(fields=["term"])]
+
+
+class SearchWord(models.Model):
+    """Every word seen in the index with its term: the vocabulary that corrects typing mistakes."""
+
+    word = models.CharField(max_length=60, unique=True)
+    term = models.CharField(max_length=60)
+    length = models.PositiveSmallIntegerField(db_index=True)
+    frequency = models.PositiveIntegerField(default=1)

@@ -1,0 +1,309 @@
+"""Answer a query from the index: analysis, typo correction, synonyms, ranking, facets.
+
+``search(query, language=...)`` is the one entry point for the search page, the
+JSON API and the reception desk.
+"""
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from . import text
+from .models import SearchEntry, SearchPosting, SearchWord, SynonymSet
+
+FIELD_WEIGHT = {
+    SearchPosting.Field.TITLE: 8.0,
+    SearchPosting.Field.SUMMARY: 3.0,
+    SearchPosting.Field.BODY: 1.0,
+}
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 12
+SYNONYMS_CACHE_KEY = "search:synonyms"
+
+
+class QueryError(ValueError):
+    """A query that cannot be run; the message says why, for the person who typed it."""
+
+
+@dataclass
+class Concept:
+    """One thing the visitor asked for: a word, or a phrase, and its equivalents."""
+
+    alternatives: (
+        list  # [tuple of terms]; the concept matches when one alternative's terms all match
+    )
+    words: list
+
+
+@dataclass
+class Hit:
+    entry: SearchEntry
+    score: float
+    matched_terms: set
+    pinned: bool = False
+
+    @property
+    def snippet(self):
+        return highlight(self.entry.summary or self.entry.body, self.matched_terms)
+
+    @property
+    def highlighted_title(self):
+        return highlight(self.entry.title, self.matched_terms, limit=None)
+
+
+@dataclass
+class Results:
+    query: str
+    hits: list
+    corrected_query: str = ""
+    facets: dict = field(default_factory=dict)
+
+    def __len__(self):
+        return len(self.hits)
+
+
+def clean_query(raw):
+    """A query made safe to analyse: control characters out, length capped, spaces folded."""
+    if raw is None:
+        return ""
+    cleaned = "".join(" " if ord(c) < 32 or 0x7F <= ord(c) < 0xA0 else c for c in str(raw))
+    return " ".join(cleaned.split())[:MAX_QUERY_LENGTH]
+
+
+def synonym_groups():
+    """The editors' synonym sets as lists of term tuples, cached until a set changes."""
+    groups = cache.get(SYNONYMS_CACHE_KEY)
+    if groups is None:
+        groups = []
+        for synonym_set in SynonymSet.objects.all():
+            phrases = [tuple(text.terms(phrase)) for phrase in synonym_set.phrases()]
+            groups.append([phrase for phrase in phrases if phrase])
+        cache.set(SYNONYMS_CACHE_KEY, groups, 300)
+    return groups
+
+
+def _correct(word, being_typed=False):
+    """The indexed word closest to a mistyped one, or None (one or two edits, by length).
+
+    The last word of a query typed as you go is a prefix: it stays as it is when
+    some indexed word starts with it.
+    """
+    if SearchWord.objects.filter(word=word).exists():
+        return word
+    if being_typed and SearchWord.objects.filter(word__startswith=word).exists():
+        return word
+    budget = 1 if len(word) <= 5 else 2
+    candidates = SearchWord.objects.filter(
+        length__gte=len(word) - budget, length__lte=len(word) + budget, word__startswith=word[0]
+    ).values_list("word", "frequency")
+    best = None
+    for candidate, frequency in candidates:
+        distance = _edit_distance(word, candidate, budget)
+        if distance <= budget and (best is None or (distance, -frequency) < best[0]):
+            best = ((distance, -frequency), candidate)
+    return best[1] if best else None
+
+
+def _edit_distance(a, b, budget):
+    """Damerau-Levenshtein distance, giving up past ``budget``."""
+    if abs(len(a) - len(b)) > budget:
+        return budget + 1
+    previous_previous, previous = None, list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, start=1):
+            cost = 0 if char_a == char_b else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous_previous[j - 2] + 1)
+        if min(current) > budget:
+            return budget + 1
+        previous_previous, previous = previous, current
+    return previous[-1]
+
+
+def analyse(query):
+    """The concepts of a query, and the query as corrected when a word was mistyped."""
+    query_words = [w for w in text.words(query) if text.terms(w)][:MAX_WORDS]
+    corrected_words, query_terms = [], []
+    for position, word in enumerate(query_words):
+        fixed = _correct(word, being_typed=position == len(query_words) - 1) or word
+        corrected_words.append(fixed)
+        query_terms.append(text.terms(fixed, keep_stop_words=True)[0])
+    concepts, used = [], [False] * len(query_terms)
+    for group in synonym_groups():
+        for phrase in group:
+            start = _find(query_terms, phrase)
+            if start is not None and not any(used[start : start + len(phrase)]):
+                for position in range(start, start + len(phrase)):
+                    used[position] = True
+                concepts.append(
+                    Concept(alternatives=group, words=corrected_words[start : start + len(phrase)])
+                )
+                break
+    for position, term in enumerate(query_terms):
+        if not used[position]:
+            concepts.append(Concept(alternatives=[(term,)], words=[corrected_words[position]]))
+    corrected = " ".join(corrected_words) if corrected_words != query_words else ""
+    return concepts, corrected
+
+
+def _find(sequence, phrase):
+    for start in range(len(sequence) - len(phrase) + 1):
+        if tuple(sequence[start : start + len(phrase)]) == phrase:
+            return start
+    return None
+
+
+def search(query, language=None, kind=None, service=None, category=None, limit=None, prefix=True):
+    query = clean_query(query)
+    if not query:
+        return Results(query="", hits=[])
+    concepts, corrected = analyse(query)
+    if not concepts:
+        return Results(query=query, hits=[])
+    entries = SearchEntry.objects.all()
+    if language:
+        entries = entries.filter(language=language)
+    all_terms = {
+        term for concept in concepts for alternative in concept.alternatives for term in alternative
+    }
+    postings = SearchPosting.objects.filter(entry__in=entries, term__in=all_terms)
+    last = (
+        concepts[-1].alternatives[0][-1] if prefix and len(concepts[-1].alternatives) == 1 else None
+    )
+    rows = list(postings.values_list("entry_id", "term", "field", "count"))
+    if last and len(last) >= 2:
+        rows += list(
+            SearchPosting.objects.filter(entry__in=entries, term__startswith=last)
+            .exclude(term=last)
+            .values_list("entry_id", "term", "field", "count")[:5000]
+        )
+    total = max(entries.count(), 1)
+    document_frequency = defaultdict(set)
+    by_entry = defaultdict(lambda: defaultdict(float))
+    for entry_id, term, field_kind, count in rows:
+        matched = last if (last and term != last and term.startswith(last)) else term
+        document_frequency[matched].add(entry_id)
+        by_entry[entry_id][matched] += FIELD_WEIGHT[field_kind] * (1 + math.log(count))
+
+    scored = []
+    for entry_id, term_scores in by_entry.items():
+        matched_concepts, score, matched_terms = 0, 0.0, set()
+        for concept in concepts:
+            best = 0.0
+            for alternative in concept.alternatives:
+                if all(term in term_scores for term in alternative):
+                    value = sum(
+                        term_scores[t] * math.log(1 + total / len(document_frequency[t]))
+                        for t in alternative
+                    )
+                    if value > best:
+                        best, winner = value, alternative
+            if best:
+                matched_concepts += 1
+                score += best
+                matched_terms.update(winner)
+        if matched_concepts:
+            coverage = matched_concepts / len(concepts)
+            if len(concepts) > 1 and coverage < 0.5:
+                continue
+            scored.append((entry_id, score * coverage * coverage, matched_terms))
+    if not scored:
+        return Results(query=query, hits=[], corrected_query=corrected)
+
+    hits_by_id = {e.pk: e for e in SearchEntry.objects.filter(pk__in=[s[0] for s in scored])}
+    hits = [
+        Hit(hits_by_id[entry_id], score * hits_by_id[entry_id].boost, terms)
+        for entry_id, score, terms in scored
+    ]
+    hits.sort(key=lambda hit: (-hit.score, hit.entry.title))
+    hits = _pin_promotions(query, hits, language)
+    facets = _facets(hits)
+    if kind:
+        hits = [hit for hit in hits if hit.entry.kind == kind]
+    if service:
+        hits = [hit for hit in hits if hit.entry.service == service]
+    if category:
+        hits = [hit for hit in hits if hit.entry.category == category]
+    if limit:
+        hits = hits[:limit]
+    return Results(query=query, hits=hits, corrected_query=corrected, facets=facets)
+
+
+def _pin_promotions(query, hits, language):
+    """Editors' picks (Wagtail search promotions) for this query come first."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    picks = SearchPromotion.objects.filter(query__query_string=query.lower()).order_by("sort_order")
+    pinned_keys = [f"page:{pick.page_id}" for pick in picks if pick.page_id]
+    if not pinned_keys:
+        return hits
+    pinned_entries = {e.key: e for e in SearchEntry.objects.filter(key__in=pinned_keys)}
+    if language:
+        pinned_entries = {k: e for k, e in pinned_entries.items() if e.language == language}
+    pinned = [
+        Hit(pinned_entries[key], float("inf"), set(), pinned=True)
+        for key in pinned_keys
+        if key in pinned_entries
+    ]
+    return pinned + [hit for hit in hits if hit.entry.key not in pinned_entries]
+
+
+def _facets(hits):
+    facets = {
+        "kind": defaultdict(int),
+        "service": defaultdict(int),
+        "category": defaultdict(int),
+        "language": defaultdict(int),
+    }
+    labels = {}
+    for hit in hits:
+        facets["kind"][hit.entry.kind] += 1
+        labels[hit.entry.kind] = str(hit.entry.kind_label)
+        facets["language"][hit.entry.language] += 1
+        if hit.entry.service:
+            facets["service"][hit.entry.service] += 1
+        if hit.entry.category:
+            facets["category"][hit.entry.category] += 1
+    return {
+        name: sorted(
+            ((value, labels.get(value, value), count) for value, count in counts.items()),
+            key=lambda item: (-item[2], item[1]),
+        )
+        for name, counts in facets.items()
+    }
+
+
+WORD = re.compile(r"[0-9]+(?:[-/][0-9]+)*|[^\W\d_]+", re.UNICODE)
+
+
+def highlight(value, matched_terms, limit=240):
+    """Escaped text around the first matched word, with matched words in <mark>."""
+    value = value or ""
+    positions = [m for m in WORD.finditer(value) if _term_of(m.group(0)) in matched_terms]
+    start = 0
+    if limit and positions and positions[0].start() > limit // 3:
+        start = value.rfind(" ", 0, positions[0].start() - limit // 3) + 1
+    end = len(value) if not limit else min(len(value), start + limit)
+    pieces, cursor = [], start
+    for match in positions:
+        if match.start() < start or match.end() > end:
+            continue
+        pieces.append(escape(value[cursor : match.start()]))
+        pieces.append(f"<mark>{escape(match.group(0))}</mark>")
+        cursor = match.end()
+    pieces.append(escape(value[cursor:end]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(value) else ""
+    return mark_safe(prefix + "".join(pieces) + suffix)
+
+
+def _term_of(word):
+    analysed = text.terms(word, keep_stop_words=True)
+    return analysed[0] if analysed else None
