@@ -25,5 +25,6 @@ if not getattr(settings, "AWS_STORAGE_BUCKET_NAME", ""):
 urlpatterns += i18n_patterns(
     path("accounts/", include("intranet.accounts.urls")),
     path("search/", include("search.urls")),
+    path("reception/", include("intranet.reception.urls")),
     path("", include(wagtail_urls)),
 )

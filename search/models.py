@@ -62,6 +62,10 @@ class SearchEntry(models.Model):
         return self.title
 
     @property
+    def page_id(self):
+        return int(self.key.split(":", 1)[1]) if self.key.startswith("page:") else None
+
+    @property
     def kind_label(self):
         """The kind of thing found, in the reader's language ("procédure", "مسطرة")."""
         from wagtail.models import get_page_models
@@ -96,3 +100,24 @@ class SearchWord(models.Model):
     term = models.CharField(max_length=60)
     length = models.PositiveSmallIntegerField(db_index=True)
     frequency = models.PositiveIntegerField(default=1)
+
+
+class SearchQueryLog(models.Model):
+    """Each search typed, with how many results it found: queries that found nothing
+    become the procedures cell's to-do list."""
+
+    class Source(models.TextChoices):
+        SEARCH_PAGE = "page", _("Search page")
+        RECEPTION_DESK = "desk", _("Reception desk")
+        API = "api", _("API")
+
+    query = models.CharField(_("query"), max_length=200)
+    normalised = models.CharField(max_length=200, db_index=True)
+    language = models.CharField(_("language"), max_length=8)
+    result_count = models.PositiveIntegerField(_("results"))
+    source = models.CharField(_("source"), max_length=8, choices=Source)
+    searched_at = models.DateTimeField(_("searched at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("logged search")
+        verbose_name_plural = _("logged searches")

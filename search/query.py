@@ -75,16 +75,24 @@ def clean_query(raw):
     return " ".join(cleaned.split())[:MAX_QUERY_LENGTH]
 
 
-def synonym_groups():
-    """The editors' synonym sets as lists of term tuples, cached until a set changes."""
-    groups = cache.get(SYNONYMS_CACHE_KEY)
-    if groups is None:
-        groups = []
+def _synonyms():
+    """The editors' synonym sets, cached until a set changes: ``(groups, words)`` where
+    groups are lists of term tuples and words the normalised words they are made of."""
+    cached = cache.get(SYNONYMS_CACHE_KEY)
+    if cached is None:
+        groups, synonym_words = [], set()
         for synonym_set in SynonymSet.objects.all():
             phrases = [tuple(text.terms(phrase)) for phrase in synonym_set.phrases()]
             groups.append([phrase for phrase in phrases if phrase])
-        cache.set(SYNONYMS_CACHE_KEY, groups, 300)
-    return groups
+            for phrase in synonym_set.phrases():
+                synonym_words.update(text.words(phrase))
+        cached = (groups, synonym_words)
+        cache.set(SYNONYMS_CACHE_KEY, cached, 300)
+    return cached
+
+
+def synonym_groups():
+    return _synonyms()[0]
 
 
 def _correct(word, being_typed=False):
@@ -93,10 +101,15 @@ def _correct(word, being_typed=False):
     The last word of a query typed as you go is a prefix: it stays as it is when
     some indexed word starts with it.
     """
-    if SearchWord.objects.filter(word=word).exists():
+    synonym_words = _synonyms()[1]
+    if word in synonym_words or SearchWord.objects.filter(word=word).exists():
         return word
-    if being_typed and SearchWord.objects.filter(word__startswith=word).exists():
-        return word
+    if being_typed:
+        if SearchWord.objects.filter(word__startswith=word).exists():
+            return word
+        completions = sorted(w for w in synonym_words if w.startswith(word))
+        if completions:
+            return completions[0]
     budget = 1 if len(word) <= 5 else 2
     candidates = SearchWord.objects.filter(
         length__gte=len(word) - budget, length__lte=len(word) + budget, word__startswith=word[0]

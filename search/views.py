@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from . import query as search_query
+from . import query_log
+from .models import SearchQueryLog
 
 RESULTS_PER_PAGE = 20
 API_DEFAULT_LIMIT = 10
@@ -19,6 +21,10 @@ def search(request):
     raw = request.GET.get("q", "")
     filters = {name: request.GET.get(name) or None for name in ("kind", "service", "category")}
     results = search_query.search(raw, language=get_language(), **filters)
+    if request.GET.get("page") in (None, "1") and not any(filters.values()):
+        query_log.record(
+            results.query, get_language(), len(results.hits), SearchQueryLog.Source.SEARCH_PAGE
+        )
     page = Paginator(results.hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -56,6 +62,9 @@ def api_search(request):
     if language not in ("fr", "ar"):
         return JsonResponse({"error": _("“language” must be fr or ar.")}, status=400)
     results = search_query.search(raw, language=language, limit=int(limit))
+    source = request.GET.get("source")
+    if source in SearchQueryLog.Source.values:
+        query_log.record(results.query, language, len(results.hits), source)
     return JsonResponse(
         {
             "query": results.query,

@@ -81,7 +81,8 @@ ROLES = (
     Role(
         key="reception",
         name="Agent d'accueil",
-        description=_("Answers visitors at the reception desk; reads everything."),
+        description=_("Answers visitors at the reception desk and keeps its register."),
+        model_permissions=("reception.add_receptionvisit", "reception.view_receptionvisit"),
     ),
     Role(
         key="procedures_cell",
@@ -91,7 +92,7 @@ ROLES = (
             "cannot publish."
         ),
         # The cell knows the words visitors use: it keeps synonyms and pinned results.
-        model_permissions=(ADMIN_ACCESS, *SEARCH_TUNING),
+        model_permissions=(ADMIN_ACCESS, *SEARCH_TUNING, "reception.view_receptionvisit"),
         sections=(SectionGrant("procedures_manual.ProcedureIndexPage", PAGE_EDITING),),
         collections=(
             CollectionGrant(PROCEDURES_COLLECTION, DOCUMENT_EDITING),
@@ -149,7 +150,8 @@ ROLES = (
             "Member of the body for parity, equal opportunity and gender: keeps its "
             "work plans and documents."
         ),
-        model_permissions=(ADMIN_ACCESS,),
+        # The register's figures by gender feed the IPECAG's work plans.
+        model_permissions=(ADMIN_ACCESS, "reception.view_receptionvisit"),
         collections=(CollectionGrant(IPECAG_COLLECTION, DOCUMENT_EDITING + IMAGE_EDITING),),
     ),
     Role(

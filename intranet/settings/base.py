@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "intranet.home",
     "intranet.organisation",
     "intranet.news",
+    "intranet.reception",
     "procedures_manual",
     "search",
     "wagtail.contrib.simple_translation",

@@ -6,6 +6,7 @@ from intranet.accounts.roles import apply_roles
 from intranet.home import demo as home_demo
 from intranet.news import demo as news_demo
 from intranet.organisation import demo as organisation_demo
+from intranet.reception import demo as reception_demo
 from procedures_manual import demo as procedures_demo
 from search import demo as search_demo
 from search import indexing
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         apply_roles()  # the sections now exist: grant each role its part of them
         search_demo.load()
         indexing.rebuild()
+        reception_demo.load()
 
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(f"Demo accounts (password: {accounts_demo.DEMO_PASSWORD}):")

@@ -1,0 +1,69 @@
+"""The reception register ("registre d'accueil") asked for by the 2017 diagnostic:
+who came, for which service, and whether the desk could answer."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class ReceptionVisit(models.Model):
+    class VisitorCategory(models.TextChoices):
+        CITIZEN = "citizen", _("Resident citizen")
+        ABROAD = "abroad", _("Moroccan living abroad")
+        ASSOCIATION = "association", _("Association")
+        BUSINESS = "business", _("Business or professional")
+        ELECTED = "elected", _("Elected official")
+        ADMINISTRATION = "administration", _("Other administration")
+        OTHER = "other", _("Other")
+
+    class Gender(models.TextChoices):
+        WOMAN = "woman", _("Woman")
+        MAN = "man", _("Man")
+        UNSPECIFIED = "unspecified", _("Not specified")
+
+    class Outcome(models.TextChoices):
+        ANSWERED = "answered", _("Answered at the desk")
+        REDIRECTED = "redirected", _("Sent to the service")
+
+    recorded_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("agent"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    service = models.ForeignKey(
+        "organisation.ServicePage",
+        verbose_name=_("service asked for"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    procedure = models.ForeignKey(
+        "procedures_manual.ProcedurePage",
+        verbose_name=_("procedure"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    visitor_category = models.CharField(
+        _("visitor"), max_length=20, choices=VisitorCategory, default=VisitorCategory.CITIZEN
+    )
+    gender = models.CharField(
+        _("gender"), max_length=12, choices=Gender, default=Gender.UNSPECIFIED
+    )
+    outcome = models.CharField(
+        _("outcome"), max_length=12, choices=Outcome, default=Outcome.ANSWERED
+    )
+
+    class Meta:
+        verbose_name = _("reception visit")
+        verbose_name_plural = _("reception register")
+        ordering = ["-recorded_at"]
+
+    def __str__(self):
+        return f"{self.recorded_at:%Y-%m-%d %H:%M} {self.get_visitor_category_display()}"

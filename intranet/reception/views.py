@@ -1,0 +1,119 @@
+"""The reception desk: find the answer while the visitor waits, print the fiche,
+record the visit; and the statistics the register feeds."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from intranet.organisation.models import ServicePage
+from procedures_manual.models import ProcedurePage
+from search import query as search_query
+from search import query_log
+from search.models import SearchQueryLog
+
+from . import charts, register
+from .forms import VisitForm
+from .models import ReceptionVisit
+
+DESK_RESULTS = 8
+PERIODS = (7, 30, 90, 365)
+
+
+@permission_required("reception.add_receptionvisit", raise_exception=True)
+def desk(request):
+    query = request.GET.get("q", "")
+    results = (
+        search_query.search(query, language=get_language(), limit=DESK_RESULTS) if query else None
+    )
+    if results is not None and request.GET.get("typing") != "1":
+        query_log.record(
+            results.query, get_language(), len(results.hits), SearchQueryLog.Source.RECEPTION_DESK
+        )
+    procedure = None
+    if request.GET.get("procedure", "").isdigit():
+        procedure = get_object_or_404(ProcedurePage.objects.live(), pk=request.GET["procedure"])
+    context = {
+        "query": results.query if results else "",
+        "results": results,
+        "procedure": procedure,
+        "form": VisitForm(
+            language=get_language(),
+            initial={"procedure": procedure, "service": procedure.where if procedure else None},
+        ),
+        "recent_visits": ReceptionVisit.objects.filter(recorded_by=request.user).select_related(
+            "service", "procedure"
+        )[:5],
+    }
+    template = (
+        "reception/includes/results.html"
+        if request.GET.get("partial") == "1"
+        else "reception/desk.html"
+    )
+    return render(request, template, context)
+
+
+@require_POST
+@permission_required("reception.add_receptionvisit", raise_exception=True)
+def record(request):
+    form = VisitForm(request.POST, language=get_language())
+    if form.is_valid():
+        data = form.cleaned_data
+        register.record_visit(
+            agent=request.user,
+            service=data["service"],
+            procedure=data["procedure"],
+            visitor_category=data["visitor_category"],
+            gender=data["gender"],
+            outcome=data["outcome"],
+        )
+        messages.success(request, _("Visit recorded. Next visitor!"))
+    else:
+        for error in form.non_field_errors() or [
+            _("The visit could not be recorded: check the form.")
+        ]:
+            messages.error(request, error)
+    return redirect("reception_desk")
+
+
+@permission_required("reception.view_receptionvisit", raise_exception=True)
+def statistics(request):
+    days = (
+        int(request.GET["days"])
+        if request.GET.get("days", "").isdigit() and int(request.GET["days"]) in PERIODS
+        else 30
+    )
+    stats = register.statistics(days)
+    titles = {
+        service.translation_key: service.title
+        for service in ServicePage.objects.filter(
+            translation_key__in=[row["service__translation_key"] for row in stats["services"]],
+            locale__language_code=get_language(),
+        )
+    }
+    context = {
+        "days": days,
+        "periods": PERIODS,
+        "stats": stats,
+        "services_chart": charts.bars(
+            [
+                (titles.get(r["service__translation_key"], "?"), r["count"])
+                for r in stats["services"]
+            ]
+        ),
+        "hours_chart": charts.columns([(f"{hour}h", count) for hour, count in stats["by_hour"]]),
+        "weekdays_chart": charts.columns(
+            [(charts.weekday_name(day), count) for day, count in stats["by_weekday"]]
+        ),
+        "category_rows": charts.category_gender_rows(stats["by_category_gender"]),
+        "gender_chart": charts.bars(
+            [
+                (label, stats["by_gender"].get(value, 0))
+                for value, label in ReceptionVisit.Gender.choices
+            ]
+        ),
+        "unanswered": query_log.unanswered(days),
+    }
+    return render(request, "reception/statistics.html", context)

@@ -1,0 +1,126 @@
+"""The reception desk: answer, print, record; and the register's statistics."""
+
+from html import unescape
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from intranet.organisation.models import ServicePage
+from intranet.reception.models import ReceptionVisit
+from procedures_manual.models import ProcedurePage
+from search.models import SearchQueryLog
+
+pytestmark = pytest.mark.django_db
+
+
+def birth_declaration():
+    return ProcedurePage.objects.get(code="EC-01", locale__language_code="fr")
+
+
+def test_the_desk_finds_and_shows_the_answer_card(client_for):
+    client = client_for("accueil")
+    html = unescape(
+        client.get(
+            "/fr/reception/", {"q": "naissance", "procedure": birth_declaration().pk}
+        ).content.decode()
+    )
+    assert "Déclaration de naissance" in html
+    assert "Certificat d'accouchement délivré par l'hôpital ou la sage-femme" in html
+    assert "Gratuit" in html and "Immédiat" in html
+    assert "Badge vert" in html and "Bureau" in html
+    assert birth_declaration().url + "fiche/" in html
+
+
+def test_the_desk_answers_as_the_agent_types(client_for):
+    response = client_for("accueil").get(
+        "/fr/reception/", {"q": "enterr", "partial": "1", "typing": "1"}
+    )
+    html = unescape(response.content.decode()).replace("<mark>", "").replace("</mark>", "")
+    assert "Permis d'inhumer" in html
+    assert "<html" not in html  # only the results, for the page to swap in
+    assert not SearchQueryLog.objects.filter(query="enterr").exists()  # keystrokes are not logged
+
+
+def test_one_click_records_the_visit_and_it_appears_in_the_statistics(client_for):
+    client = client_for("accueil")
+    before = ReceptionVisit.objects.count()
+    service = ServicePage.objects.get(slug="service-etat-civil", locale__language_code="fr")
+    response = client.post(
+        "/fr/reception/visits/",
+        {
+            "procedure": birth_declaration().pk,
+            "service": service.pk,
+            "visitor_category": "abroad",
+            "gender": "woman",
+            "outcome": "redirected",
+        },
+    )
+    assert response.status_code == 302
+    visit = ReceptionVisit.objects.latest("recorded_at")
+    assert ReceptionVisit.objects.count() == before + 1
+    assert (visit.visitor_category, visit.gender, visit.outcome) == (
+        "abroad",
+        "woman",
+        "redirected",
+    )
+    assert visit.recorded_by.username == "accueil"
+
+    stats = unescape(client.get("/fr/reception/statistics/", {"days": "7"}).content.decode())
+    assert "Service de l'état civil" in stats
+    assert "Marocain résidant à l'étranger" in stats
+
+
+def test_a_visit_without_a_service_is_refused_with_a_message(client_for):
+    client = client_for("accueil")
+    before = ReceptionVisit.objects.count()
+    response = client.post(
+        "/fr/reception/visits/",
+        {"visitor_category": "citizen", "gender": "man", "outcome": "answered"},
+        follow=True,
+    )
+    assert ReceptionVisit.objects.count() == before
+    assert "Choisissez le service demandé" in unescape(response.content.decode())
+
+
+def test_searches_that_found_nothing_become_the_cells_to_do_list(client_for):
+    client_for("accueil").get("/fr/reception/", {"q": "permis de chasse au sanglier"})
+    html = unescape(client_for("cellule").get("/fr/reception/statistics/").content.decode())
+    assert "permis de chasse au sanglier" in html
+    assert "carte grise" in html  # from the demo register
+
+
+@pytest.mark.parametrize(
+    "username", ["personnel", "cellule", "juriste", "formateur", "communication", "ipecag"]
+)
+def test_only_reception_agents_and_administrators_use_the_desk(client_for, username):
+    assert client_for(username).get("/fr/reception/").status_code == 403
+    assert client_for(username).post("/fr/reception/visits/", {}).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "username, allowed",
+    [
+        ("accueil", True),
+        ("cellule", True),
+        ("ipecag", True),
+        ("admin", True),
+        ("personnel", False),
+        ("communication", False),
+        ("formateur", False),
+        ("juriste", False),
+    ],
+)
+def test_who_may_read_the_register_statistics(client_for, username, allowed):
+    status = client_for(username).get("/fr/reception/statistics/").status_code
+    assert (status == 200) is allowed
+
+
+def test_the_statistics_exist_in_arabic(client_for):
+    html = unescape(client_for("accueil").get("/ar/reception/statistics/").content.decode())
+    assert 'dir="rtl"' in html and "الخدمات الأكثر طلبا" in html
+
+
+def test_the_demo_register_counts_women_and_men():
+    genders = set(ReceptionVisit.objects.values_list("gender", flat=True))
+    assert {"woman", "man"} <= genders
+    assert get_user_model().objects.get(username="accueil").has_perm("reception.add_receptionvisit")
