@@ -116,7 +116,12 @@ def index_page(page):
         return None
     document = document_for(page)
     texts = document.pop("texts")
-    entry, _created = SearchEntry.objects.update_or_create(key=key, defaults=document)
+    return _store(key, document, texts)
+
+
+def _store(key, fields, texts):
+    """Write an entry and its postings; ``texts`` maps a posting field to its texts."""
+    entry, _created = SearchEntry.objects.update_or_create(key=key, defaults=fields)
     entry.postings.all().delete()
     postings, vocabulary = [], Counter()
     for field, values in texts.items():
@@ -157,6 +162,41 @@ def remove_page(page_id):
     SearchEntry.objects.filter(key=f"page:{page_id}").delete()
 
 
+@transaction.atomic
+def index_document(document, extracted):
+    """A document is found by its title and, once read, by the text inside it.
+
+    Documents belong to no language tree: they are found from both languages.
+    """
+    from django.utils.translation import gettext as _
+
+    body = extracted.text if extracted.status == extracted.Status.EXTRACTED else ""
+    summary = (
+        body[:300] if body else _("Text not searchable: %(reason)s") % {"reason": extracted.reason}
+    )
+    fields = {
+        "kind": "document",
+        "language": "",
+        "title": document.title,
+        "url": document.url,
+        "summary": summary if extracted.status != extracted.Status.PENDING else "",
+        "body": body[:20000],
+        "service": "",
+        "category": document.collection.name if document.collection_id else "",
+        "boost": 0.8,
+    }
+    texts = {
+        SearchPosting.Field.TITLE: [document.title],
+        SearchPosting.Field.SUMMARY: [],
+        SearchPosting.Field.BODY: [body[:200000]],
+    }
+    return _store(f"document:{document.pk}", fields, texts)
+
+
+def remove_document(document_id):
+    SearchEntry.objects.filter(key=f"document:{document_id}").delete()
+
+
 def rebuild():
     """Index every live page from scratch; returns how many entries the index holds."""
     with transaction.atomic():
@@ -164,4 +204,8 @@ def rebuild():
         SearchWord.objects.all().delete()
     for page in Page.objects.live().exclude(depth=1).specific().iterator(chunk_size=200):
         index_page(page)
+    from .models import DocumentText
+
+    for extracted in DocumentText.objects.select_related("document", "document__collection"):
+        index_document(extracted.document, extracted)
     return SearchEntry.objects.count()

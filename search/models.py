@@ -70,6 +70,8 @@ class SearchEntry(models.Model):
         """The kind of thing found, in the reader's language ("procédure", "مسطرة")."""
         from wagtail.models import get_page_models
 
+        if self.kind == "document":
+            return _("document")
         for model in get_page_models():
             if model._meta.model_name == self.kind:
                 return model._meta.verbose_name
@@ -121,3 +123,24 @@ class SearchQueryLog(models.Model):
     class Meta:
         verbose_name = _("logged search")
         verbose_name_plural = _("logged searches")
+
+
+class DocumentText(models.Model):
+    """The text found inside an uploaded document, or why none could be found."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be read")
+        EXTRACTED = "extracted", _("Text extracted")
+        FAILED = "failed", _("Unreadable")
+
+    document = models.OneToOneField(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="extracted_text"
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
+    text = models.TextField(blank=True)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    file_hash = models.CharField(max_length=40, blank=True)
+    extracted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("document text")

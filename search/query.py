@@ -181,8 +181,8 @@ def search(query, language=None, kind=None, service=None, category=None, limit=N
     if not concepts:
         return Results(query=query, hits=[])
     entries = SearchEntry.objects.all()
-    if language:
-        entries = entries.filter(language=language)
+    if language:  # documents ("") are found from both languages
+        entries = entries.filter(language__in=[language, ""])
     all_terms = {
         term for concept in concepts for alternative in concept.alternatives for term in alternative
     }
@@ -259,7 +259,7 @@ def _pin_promotions(query, hits, language):
         return hits
     pinned_entries = {e.key: e for e in SearchEntry.objects.filter(key__in=pinned_keys)}
     if language:
-        pinned_entries = {k: e for k, e in pinned_entries.items() if e.language == language}
+        pinned_entries = {k: e for k, e in pinned_entries.items() if e.language in (language, "")}
     pinned = [
         Hit(pinned_entries[key], float("inf"), set(), pinned=True)
         for key in pinned_keys

@@ -5,12 +5,13 @@ never reaches the index.
 """
 
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import indexing
+from . import documents, indexing
 
 
 @receiver(page_published)
@@ -44,3 +45,27 @@ def page_moved(sender, instance, **kwargs):
             indexing.index_page(page.specific) for page in Page.objects.filter(pk__in=page_ids)
         ]
     )
+
+
+@receiver(post_save, sender=get_document_model())
+def document_saved(sender, instance, created, update_fields=None, **kwargs):
+    """A new or replaced file is read again; a renamed document is reindexed by its title."""
+    from .models import DocumentText
+
+    extracted = DocumentText.objects.filter(document=instance).first()
+    if created or extracted is None or extracted.file_hash != (instance.file_hash or ""):
+        documents.queue(instance)
+    else:
+        document_id = instance.pk
+        transaction.on_commit(
+            lambda: indexing.index_document(
+                sender.objects.get(pk=document_id),
+                DocumentText.objects.get(document_id=document_id),
+            )
+        )
+
+
+@receiver(post_delete, sender=get_document_model())
+def document_deleted(sender, instance, **kwargs):
+    document_id = instance.pk
+    transaction.on_commit(lambda: indexing.remove_document(document_id))

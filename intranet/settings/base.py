@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "intranet.reception",
     "procedures_manual",
     "search",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.routable_page",
@@ -203,6 +205,18 @@ if ELASTICSEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Background tasks (reading uploaded documents): run at once by default; with
+# TASKS_BACKEND=database they are queued in the database for `manage.py db_worker`.
+TASKS_BACKEND = env("TASKS_BACKEND", default="immediate")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[TASKS_BACKEND]
+    }
+}
 
 LOGGING = {
     "version": 1,
