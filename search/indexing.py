@@ -8,6 +8,7 @@ draft waiting for approval never appears in search.
 
 from collections import Counter
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.html import strip_tags
 from wagtail.fields import RichTextField, StreamField
@@ -112,7 +113,7 @@ def index_page(page):
     """Add, refresh or remove one page, whichever its state calls for."""
     key = f"page:{page.pk}"
     if not is_indexable(page):
-        SearchEntry.objects.filter(key=key).delete()
+        _remove(key)
         return None
     document = document_for(page)
     texts = document.pop("texts")
@@ -138,6 +139,10 @@ def _store(key, fields, texts):
         ]
     SearchPosting.objects.bulk_create(postings, batch_size=1000)
     _remember_words(vocabulary)
+    if settings.ELASTICSEARCH_URL:
+        from . import elastic
+
+        transaction.on_commit(lambda: elastic.index_entry(entry))
     return entry
 
 
@@ -158,8 +163,16 @@ def _remember_words(vocabulary):
     )
 
 
+def _remove(key):
+    SearchEntry.objects.filter(key=key).delete()
+    if settings.ELASTICSEARCH_URL:
+        from . import elastic
+
+        elastic.delete_entry(key)
+
+
 def remove_page(page_id):
-    SearchEntry.objects.filter(key=f"page:{page_id}").delete()
+    _remove(f"page:{page_id}")
 
 
 @transaction.atomic
@@ -194,7 +207,7 @@ def index_document(document, extracted):
 
 
 def remove_document(document_id):
-    SearchEntry.objects.filter(key=f"document:{document_id}").delete()
+    _remove(f"document:{document_id}")
 
 
 def rebuild():
@@ -208,4 +221,8 @@ def rebuild():
 
     for extracted in DocumentText.objects.select_related("document", "document__collection"):
         index_document(extracted.document, extracted)
+    if settings.ELASTICSEARCH_URL:
+        from . import elastic
+
+        elastic.rebuild()
     return SearchEntry.objects.count()

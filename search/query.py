@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -46,13 +47,19 @@ class Hit:
     score: float
     matched_terms: set
     pinned: bool = False
+    highlights: dict = field(default_factory=dict)  # from Elasticsearch: escaped HTML fragments
 
     @property
     def snippet(self):
+        for name in ("summary", "body"):
+            if self.highlights.get(name):
+                return mark_safe(self.highlights[name][0])
         return highlight(self.entry.summary or self.entry.body, self.matched_terms)
 
     @property
     def highlighted_title(self):
+        if self.highlights.get("title"):
+            return mark_safe(self.highlights["title"][0])
         return highlight(self.entry.title, self.matched_terms, limit=None)
 
 
@@ -177,6 +184,8 @@ def search(query, language=None, kind=None, service=None, category=None, limit=N
     query = clean_query(query)
     if not query:
         return Results(query="", hits=[])
+    if settings.ELASTICSEARCH_URL:
+        return _search_elasticsearch(query, language, kind, service, category, limit)
     concepts, corrected = analyse(query)
     if not concepts:
         return Results(query=query, hits=[])
@@ -247,6 +256,26 @@ def search(query, language=None, kind=None, service=None, category=None, limit=N
     if limit:
         hits = hits[:limit]
     return Results(query=query, hits=hits, corrected_query=corrected, facets=facets)
+
+
+def _search_elasticsearch(query, language, kind, service, category, limit):
+    from . import elastic
+
+    found, _aggregations = elastic.run(query, language=language, limit=limit or 100)
+    entries = SearchEntry.objects.in_bulk(
+        [key for key, _score, _highlights in found], field_name="key"
+    )
+    hits = [
+        Hit(entries[key], score, set(), highlights=highlights)
+        for key, score, highlights in found
+        if key in entries
+    ]
+    hits = _pin_promotions(query, hits, language)
+    facets = _facets(hits)
+    for name, value in (("kind", kind), ("service", service), ("category", category)):
+        if value:
+            hits = [hit for hit in hits if getattr(hit.entry, name) == value]
+    return Results(query=query, hits=hits[:limit] if limit else hits, facets=facets)
 
 
 def _pin_promotions(query, hits, language):

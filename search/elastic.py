@@ -1,0 +1,256 @@
+"""The same search on Elasticsearch 8, when ``ELASTICSEARCH_URL`` is set.
+
+The index mapping and the queries are built with elasticsearch-dsl, so they can
+be checked as data where no server runs. Analysis mirrors ``search.text``:
+French elision, folding and light stemming; Arabic normalisation and stemming;
+the editors' synonyms in both. The database keeps the entries that results
+show; Elasticsearch ranks, corrects typing mistakes (fuzziness), completes
+prefixes, highlights and counts facets.
+"""
+
+from django.conf import settings
+from elasticsearch_dsl import (
+    Document,
+    Float,
+    Keyword,
+    Search,
+    Text,
+    analyzer,
+    connections,
+    token_filter,
+)
+from elasticsearch_dsl import Q as Query
+
+from .models import SearchEntry, SynonymSet
+
+# Plain fields take fuzzy matching (typing mistakes); the language fields take
+# stemming and synonyms, which Elasticsearch does not combine with fuzziness.
+PLAIN_FIELDS = ["title^8", "summary^3", "body"]
+LANGUAGE_FIELDS = ["title.fr^8", "title.ar^8", "summary.fr^3", "summary.ar^3", "body.fr", "body.ar"]
+FACETS = ("kind", "service", "category", "language")
+
+
+def index_name():
+    return f"{getattr(settings, 'ELASTICSEARCH_INDEX', 'intranet')}-content"
+
+
+def synonym_rules():
+    """The editors' synonym sets in Solr format ("a, b, c"), one rule per set."""
+    return [", ".join(s.phrases()) for s in SynonymSet.objects.all() if len(s.phrases()) > 1]
+
+
+def analyzers():
+    """Index and search analyzers for French and Arabic.
+
+    Elasticsearch applies synonym graphs at search time only, so each language
+    has an index analyzer and a search analyzer that adds the synonyms.
+    """
+    synonyms = token_filter(
+        "intranet_synonyms",
+        type="synonym_graph",
+        synonyms=synonym_rules() or ["intranet"],
+        lenient=True,
+    )
+    elision = token_filter(
+        "french_elision",
+        type="elision",
+        articles_case=True,
+        articles=[
+            "l",
+            "m",
+            "t",
+            "qu",
+            "n",
+            "s",
+            "j",
+            "d",
+            "c",
+            "jusqu",
+            "quoiqu",
+            "lorsqu",
+            "puisqu",
+        ],
+    )
+    french_stemmer = token_filter("french_light_stemmer", type="stemmer", language="light_french")
+    arabic_stemmer = token_filter("arabic_light_stemmer", type="stemmer", language="arabic")
+
+    def french(name, extra):
+        return analyzer(
+            name,
+            tokenizer="standard",
+            filter=[elision, "lowercase", "asciifolding", *extra, french_stemmer],
+        )
+
+    def arabic(name, extra):
+        return analyzer(
+            name,
+            tokenizer="standard",
+            filter=["lowercase", "decimal_digit", "arabic_normalization", *extra, arabic_stemmer],
+        )
+
+    return {
+        "fr": (french("intranet_french", []), french("intranet_french_search", [synonyms])),
+        "ar": (arabic("intranet_arabic", []), arabic("intranet_arabic_search", [synonyms])),
+    }
+
+
+def document_class():
+    analysis = analyzers()
+
+    def text_field():
+        return Text(
+            analyzer="standard",
+            fields={
+                language: Text(analyzer=index_analyzer, search_analyzer=search_analyzer)
+                for language, (index_analyzer, search_analyzer) in analysis.items()
+            },
+        )
+
+    class IntranetDocument(Document):
+        title = text_field()
+        summary = text_field()
+        body = text_field()
+        kind = Keyword()
+        language = Keyword()
+        service = Keyword()
+        category = Keyword()
+        url = Keyword(index=False)
+        boost = Float()
+
+        class Index:
+            name = index_name()
+            settings = {"number_of_shards": 1, "number_of_replicas": 0}
+
+    return IntranetDocument
+
+
+def mapping():
+    """The index body (settings and mappings) as a dict: what ``create_index`` sends."""
+    return document_class()._index.to_dict()
+
+
+def as_document(entry):
+    return document_class()(
+        meta={"id": entry.key},
+        title=entry.title,
+        summary=entry.summary,
+        body=entry.body,
+        kind=entry.kind,
+        language=entry.language,
+        service=entry.service,
+        category=entry.category,
+        url=entry.url,
+        boost=entry.boost,
+    )
+
+
+def build_search(query, language=None, kind=None, service=None, category=None, limit=20):
+    """The Elasticsearch request for a query, as an elasticsearch-dsl ``Search``."""
+    search = Search(index=index_name())
+    matching = Query(
+        "bool",
+        should=[
+            Query(
+                "multi_match",
+                query=query,
+                fields=LANGUAGE_FIELDS,
+                type="best_fields",
+                operator="and",
+                boost=2,
+            ),
+            Query(
+                "multi_match",
+                query=query,
+                fields=LANGUAGE_FIELDS,
+                type="best_fields",
+                minimum_should_match="50%",
+            ),
+            Query(
+                "multi_match",
+                query=query,
+                fields=PLAIN_FIELDS,
+                type="best_fields",
+                fuzziness="AUTO",
+                prefix_length=1,
+                minimum_should_match="50%",
+            ),
+            Query(
+                "multi_match",
+                query=query,
+                fields=["title", "title.fr", "title.ar"],
+                type="bool_prefix",
+            ),
+            Query(
+                "multi_match", query=query, fields=["title^2", "summary"], type="phrase", boost=3
+            ),
+        ],
+        minimum_should_match=1,
+    )
+    search = search.query(
+        Query(
+            "function_score",
+            query=matching,
+            field_value_factor={"field": "boost", "missing": 1},
+            boost_mode="multiply",
+        )
+    )
+    if language:
+        search = search.filter("terms", language=[language, ""])
+    for name, value in (("kind", kind), ("service", service), ("category", category)):
+        if value:
+            search = search.post_filter("term", **{name: value})
+    for facet in FACETS:
+        search.aggs.bucket(facet, "terms", field=facet, size=20)
+    search = search.highlight_options(encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"])
+    search = search.highlight("title", "summary", "body", fragment_size=200, number_of_fragments=1)
+    return search.extra(size=limit, track_total_hits=True)
+
+
+def connection():
+    return connections.create_connection(
+        alias="intranet", hosts=[settings.ELASTICSEARCH_URL], timeout=5
+    )
+
+
+def rebuild():
+    """Recreate the index with the current synonyms, and send every entry."""
+    from elasticsearch.helpers import bulk
+
+    client = connection()
+    document = document_class()
+    document._index.delete(using=client, ignore_unavailable=True)
+    document.init(using=client)
+    bulk(
+        client,
+        (as_document(entry).to_dict(include_meta=True) for entry in SearchEntry.objects.iterator()),
+    )
+    client.indices.refresh(index=index_name())
+
+
+def index_entry(entry):
+    as_document(entry).save(using=connection(), refresh="wait_for")
+
+
+def delete_entry(key):
+    connection().delete(index=index_name(), id=key, ignore=[404])
+
+
+def run(query, language=None, limit=20, **filters):
+    """``[(key, score, highlights)]`` and facets, from Elasticsearch."""
+    response = (
+        build_search(query, language=language, limit=limit, **filters).using(connection()).execute()
+    )
+    hits = []
+    for hit in response:
+        highlights = hit.meta.highlight.to_dict() if "highlight" in hit.meta else {}
+        hits.append(
+            (hit.meta.id, hit.meta.score, {name: list(parts) for name, parts in highlights.items()})
+        )
+    facets = {
+        name: [
+            (bucket.key, bucket.key, bucket.doc_count)
+            for bucket in getattr(response.aggregations, name).buckets
+        ]
+        for name in FACETS
+    }
+    return hits, facets

@@ -1,0 +1,97 @@
+"""The Elasticsearch mapping and queries, checked as data; live tests where a server runs."""
+
+import os
+
+import pytest
+
+from search import elastic
+from search.models import SearchEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def analysis():
+    return elastic.mapping()["settings"]["analysis"]
+
+
+def test_french_text_is_analysed_with_elision_folding_and_light_stemming():
+    french = analysis()["analyzer"]["intranet_french"]
+    assert french["filter"] == [
+        "french_elision",
+        "lowercase",
+        "asciifolding",
+        "french_light_stemmer",
+    ]
+    assert analysis()["filter"]["french_light_stemmer"]["language"] == "light_french"
+
+
+def test_arabic_text_is_normalised_and_stemmed():
+    arabic = analysis()["analyzer"]["intranet_arabic"]
+    assert {"arabic_normalization", "decimal_digit", "arabic_light_stemmer"} <= set(
+        arabic["filter"]
+    )
+
+
+def test_synonyms_apply_at_search_time_only():
+    analyzers = analysis()["analyzer"]
+    assert "intranet_synonyms" not in analyzers["intranet_french"]["filter"]
+    assert "intranet_synonyms" in analyzers["intranet_french_search"]["filter"]
+    assert "intranet_synonyms" in analyzers["intranet_arabic_search"]["filter"]
+
+
+def test_the_editors_synonyms_reach_the_mapping():
+    rules = analysis()["filter"]["intranet_synonyms"]["synonyms"]
+    assert any("enterrement" in rule and "permis d'inhumer" in rule for rule in rules)
+    assert any("عقد الازدياد" in rule for rule in rules)
+
+
+def test_each_text_field_has_a_french_and_an_arabic_analysis():
+    title = elastic.mapping()["mappings"]["properties"]["title"]
+    assert title["fields"]["fr"]["search_analyzer"] == "intranet_french_search"
+    assert title["fields"]["ar"]["analyzer"] == "intranet_arabic"
+
+
+def test_the_query_tolerates_typos_completes_prefixes_and_filters_the_language():
+    body = elastic.build_search("permis constrire", language="fr", limit=10).to_dict()
+    should = body["query"]["bool"]["must"][0]["function_score"]["query"]["bool"]["should"]
+    assert any(clause["multi_match"].get("fuzziness") == "AUTO" for clause in should)
+    assert any(clause["multi_match"].get("type") == "bool_prefix" for clause in should)
+    assert body["query"]["bool"]["filter"] == [{"terms": {"language": ["fr", ""]}}]
+    assert body["size"] == 10
+
+
+def test_the_query_asks_for_facets_and_highlights():
+    body = elastic.build_search("naissance", kind="procedurepage").to_dict()
+    assert set(body["aggs"]) == {"kind", "service", "category", "language"}
+    assert body["post_filter"] == {"term": {"kind": "procedurepage"}}
+    assert body["highlight"]["pre_tags"] == ["<mark>"] and body["highlight"]["encoder"] == "html"
+
+
+def test_an_entry_becomes_a_document_with_its_facets():
+    entry = SearchEntry.objects.filter(kind="procedurepage", language="fr").first()
+    document = elastic.as_document(entry).to_dict(include_meta=True)
+    assert document["_id"] == entry.key
+    assert (
+        document["_source"]["language"] == "fr" and document["_source"]["service"] == entry.service
+    )
+
+
+live = pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="needs ELASTICSEARCH_URL")
+
+
+@pytest.mark.elasticsearch
+@live
+@pytest.mark.parametrize(
+    "query, language, expected",
+    [
+        ("enterrement", "fr", "Permis d'inhumer"),
+        ("permis de constrire", "fr", "Permis de construire"),
+        ("رخصه البناء", "ar", "رخصة البناء"),
+    ],
+)
+def test_live_elasticsearch_answers_like_the_database(settings, query, language, expected):
+    settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
+    from search.query import search
+
+    elastic.rebuild()
+    assert search(query, language=language).hits[0].entry.title == expected
