@@ -16,19 +16,20 @@ def read(document):
     record, _created = DocumentText.objects.get_or_create(document=document)
     if record.status != DocumentText.Status.PENDING and record.file_hash == document.file_hash:
         return record
-    try:
-        # Reasons are stored in the commune's default language, whoever triggered the reading.
-        with document.open_file() as stream, translation.override(settings.LANGUAGE_CODE):
-            record.text, record.reason = extract(document.filename, stream), ""
-        record.status = DocumentText.Status.EXTRACTED
-    except ExtractionFailed as failure:
-        record.text, record.reason, record.status = "", str(failure), DocumentText.Status.FAILED
-    except OSError as error:  # the file is missing from storage
-        record.text, record.reason, record.status = "", str(error)[:300], DocumentText.Status.FAILED
-    record.file_hash = document.file_hash or ""
-    record.extracted_at = timezone.now()
-    record.save()
-    indexing.index_document(document, record)
+    # Reasons are stored in the commune's default language, whoever triggered the reading.
+    with translation.override(settings.LANGUAGE_CODE):
+        try:
+            with document.open_file() as stream:
+                record.text, record.reason = extract(document.filename, stream), ""
+            record.status = DocumentText.Status.EXTRACTED
+        except ExtractionFailed as failure:
+            record.text, record.reason, record.status = "", str(failure), DocumentText.Status.FAILED
+        except OSError as error:  # the file is missing from storage
+            record.text, record.reason, record.status = "", str(error)[:300], DocumentText.Status.FAILED
+        record.file_hash = document.file_hash or ""
+        record.extracted_at = timezone.now()
+        record.save()
+        indexing.index_document(document, record)
     return record
 
 
