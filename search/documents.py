@@ -22,10 +22,9 @@ def read(document):
             with document.open_file() as stream:
                 record.text, record.reason = extract(document.filename, stream), ""
             record.status = DocumentText.Status.EXTRACTED
-        except ExtractionFailed as failure:
-            record.text, record.reason, record.status = "", str(failure), DocumentText.Status.FAILED
-        except OSError as error:  # the file is missing from storage
-            record.text, record.reason, record.status = "", str(error)[:300], DocumentText.Status.FAILED
+        except (ExtractionFailed, OSError) as failure:  # OSError: the file is missing from storage
+            record.text, record.reason = "", str(failure)[:300]
+            record.status = DocumentText.Status.FAILED
         record.file_hash = document.file_hash or ""
         record.extracted_at = timezone.now()
         record.save()
