@@ -19,6 +19,12 @@ WORKFLOW_NAME = "Validation des procédures"
 CELL_REVIEW_TASK = "Relecture par un second membre de la cellule"
 LEGAL_APPROVAL_TASK = "Approbation par le conseiller juridique"
 
+# (task name, role of its reviewers, reviewer must not be the author, reviewers may edit)
+REVIEW_STEPS = (
+    (CELL_REVIEW_TASK, "procedures_cell", True, True),
+    (LEGAL_APPROVAL_TASK, "legal_advisor", False, False),
+)
+
 
 def legal_advisors_group_name():
     return ROLES_BY_KEY["legal_advisor"].name
@@ -29,33 +35,25 @@ def setup_procedures_workflow():
     """Create or repair the workflow and attach it to every procedures manual page."""
     from .models import ProcedureIndexPage, ProcedureReviewTask
 
-    cell_review, _created = ProcedureReviewTask.objects.update_or_create(
-        name=CELL_REVIEW_TASK,
-        defaults={
-            "reviewer_must_differ_from_author": True,
-            "reviewers_may_edit": True,
-            "active": True,
-        },
-    )
-    cell_review.groups.set([role_group("procedures_cell")])
-    legal_approval, _created = ProcedureReviewTask.objects.update_or_create(
-        name=LEGAL_APPROVAL_TASK,
-        defaults={
-            "reviewer_must_differ_from_author": False,
-            "reviewers_may_edit": False,
-            "active": True,
-        },
-    )
-    legal_approval.groups.set([role_group("legal_advisor")])
+    tasks = []
+    for name, role, must_differ, may_edit in REVIEW_STEPS:
+        task, _created = ProcedureReviewTask.objects.update_or_create(
+            name=name,
+            defaults={
+                "reviewer_must_differ_from_author": must_differ,
+                "reviewers_may_edit": may_edit,
+                "active": True,
+            },
+        )
+        task.groups.set([role_group(role)])
+        tasks.append(task)
 
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if not workflow.active:
         workflow.active = True
         workflow.save(update_fields=["active"])
-    WorkflowTask.objects.filter(workflow=workflow).exclude(
-        task__in=[cell_review, legal_approval]
-    ).delete()
-    for order, task in enumerate([cell_review, legal_approval]):
+    WorkflowTask.objects.filter(workflow=workflow).exclude(task__in=tasks).delete()
+    for order, task in enumerate(tasks):
         WorkflowTask.objects.update_or_create(
             workflow=workflow, task=task, defaults={"sort_order": order}
         )
