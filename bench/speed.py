@@ -139,15 +139,17 @@ def main():
         response = client.get("/api/search/", {"q": query, "limit": 10, "language": language})
         timings.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, response.status_code
+    pages_per_second = arguments.pages / page_seconds
+    documents_per_second = arguments.documents / document_seconds
+    p50, p95 = percentile(timings, 0.5), percentile(timings, 0.95)
     print(f"database: {connection.vendor}")
     print(
-        f"corpus: {arguments.pages} generated pages + demo pages, {arguments.documents} DOCX documents"
+        f"corpus: {arguments.pages} generated pages and the demo, {arguments.documents} DOCX files"
     )
+    print(f"indexing: {pages_per_second:.0f} pages/s")
+    print(f"documents: {documents_per_second:.0f}/s (upload, text extraction and indexing)")
     print(
-        f"indexing: {arguments.pages / page_seconds:.0f} pages/s, {arguments.documents / document_seconds:.0f} documents/s (upload, text extraction and indexing)"
-    )
-    print(
-        f"search API over {len(timings)} queries: p50 {percentile(timings, 0.5):.1f} ms, p95 {percentile(timings, 0.95):.1f} ms, max {max(timings):.1f} ms"
+        f"search API, {len(timings)} queries: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {max(timings):.1f} ms"
     )
 
 
