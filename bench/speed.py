@@ -149,7 +149,8 @@ def main():
     print(f"indexing: {pages_per_second:.0f} pages/s")
     print(f"documents: {documents_per_second:.0f}/s (upload, text extraction and indexing)")
     print(
-        f"search API, {len(timings)} queries: p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {max(timings):.1f} ms"
+        f"search API, {len(timings)} queries: "
+        f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {max(timings):.1f} ms"
     )
 
 
