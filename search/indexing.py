@@ -9,6 +9,7 @@ draft waiting for approval never appears in search.
 from collections import Counter
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.utils.html import strip_tags
 from wagtail.fields import RichTextField, StreamField
@@ -50,11 +51,10 @@ def _field_texts(obj, search_fields):
             value = getattr(obj, name, None)
             if callable(value):
                 value = value()
-            model_field = (
-                obj._meta.get_field(name)
-                if name in {f.name for f in obj._meta.get_fields()}
-                else None
-            )
+            try:
+                model_field = obj._meta.get_field(name)
+            except FieldDoesNotExist:  # a method, such as a computed search text
+                model_field = None
             boost = getattr(search_field, "boost", None) or 1
             if name == "title":
                 weight = SearchPosting.Field.TITLE
