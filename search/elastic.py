@@ -28,6 +28,7 @@ from .models import SearchEntry, SynonymSet
 PLAIN_FIELDS = ["title^8", "summary^3", "body"]
 LANGUAGE_FIELDS = ["title.fr^8", "title.ar^8", "summary.fr^3", "summary.ar^3", "body.fr", "body.ar"]
 FACETS = ("kind", "service", "category", "language")
+SUGGESTION_FIELDS = ("title", "body")
 
 
 def index_name():
@@ -203,7 +204,32 @@ def build_search(query, language=None, kind=None, service=None, category=None, l
         search.aggs.bucket(facet, "terms", field=facet, size=20)
     search = search.highlight_options(encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"])
     search = search.highlight("title", "summary", "body", fragment_size=200, number_of_fragments=1)
+    for field_name in SUGGESTION_FIELDS:  # "did you mean": words of the index near mistyped ones
+        search = search.suggest(
+            field_name,
+            query,
+            term={"field": field_name, "suggest_mode": "missing", "min_word_length": 3},
+        )
     return search.extra(size=limit, track_total_hits=True)
+
+
+def corrected_query(query, suggestions):
+    """The query with each mistyped word replaced by the index's nearest word, or "".
+
+    ``suggestions`` is the response's ``suggest`` part; a title's word wins over a
+    body's, as the words of titles are the ones visitors ask for.
+    """
+    replacements = {}
+    for field_name in reversed(SUGGESTION_FIELDS):
+        for token in suggestions.get(field_name, []):
+            if token.get("options"):
+                replacements[(token["offset"], token["length"])] = token["options"][0]["text"]
+    if not replacements:
+        return ""
+    corrected = query
+    for (offset, length), word in sorted(replacements.items(), reverse=True):
+        corrected = corrected[:offset] + word + corrected[offset + length :]
+    return corrected if corrected != query else ""
 
 
 def connection():
@@ -236,7 +262,7 @@ def delete_entry(key):
 
 
 def run(query, language=None, limit=20, **filters):
-    """``[(key, score, highlights)]`` and facets, from Elasticsearch."""
+    """``[(key, score, highlights)]``, facets and the corrected query, from Elasticsearch."""
     response = (
         build_search(query, language=language, limit=limit, **filters).using(connection()).execute()
     )
@@ -253,4 +279,5 @@ def run(query, language=None, limit=20, **filters):
         ]
         for name in FACETS
     }
-    return hits, facets
+    suggestions = response.suggest.to_dict() if "suggest" in response else {}
+    return hits, facets, corrected_query(query, suggestions)

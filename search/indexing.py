@@ -6,20 +6,33 @@ model decides what is searchable and how much each field weighs);
 draft waiting for approval never appears in search.
 """
 
+import math
 from collections import Counter
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models import F
 from django.utils.html import strip_tags
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from . import text
-from .models import SearchEntry, SearchPosting, SearchWord
+from .models import SearchEntry, SearchPosting, SearchTerm, SearchWord
 
+
+class Part(models.IntegerChoices):
+    """Where a word stands in an entry; a title word weighs most."""
+
+    TITLE = 0
+    SUMMARY = 1
+    BODY = 2
+
+
+PART_WEIGHT = {Part.TITLE: 8.0, Part.SUMMARY: 3.0, Part.BODY: 1.0}
 TITLE_BOOST = 2  # a search field boosted this much or more counts as a summary
+BATCH = 500  # terms per statement, under every database's limit of parameters
 
 
 def is_indexable(page):
@@ -57,27 +70,27 @@ def _field_texts(obj, search_fields):
                 model_field = None
             boost = getattr(search_field, "boost", None) or 1
             if name == "title":
-                weight = SearchPosting.Field.TITLE
+                weight = Part.TITLE
             elif boost >= TITLE_BOOST:
-                weight = SearchPosting.Field.SUMMARY
+                weight = Part.SUMMARY
             else:
-                weight = SearchPosting.Field.BODY
+                weight = Part.BODY
             yield weight, _plain(value, model_field)
         elif isinstance(search_field, index.RelatedFields):
             related = getattr(obj, search_field.field_name, None)
             items = related.all() if hasattr(related, "all") else [related] if related else []
             for item in items:
                 for _weight, related_text in _field_texts(item, search_field.fields):
-                    yield SearchPosting.Field.BODY, related_text
+                    yield Part.BODY, related_text
 
 
 def document_for(page):
     """What the index keeps of a page: the entry's fields and its texts by weight."""
     specific = page.specific
     texts = {
-        SearchPosting.Field.TITLE: [],
-        SearchPosting.Field.SUMMARY: [],
-        SearchPosting.Field.BODY: [],
+        Part.TITLE: [],
+        Part.SUMMARY: [],
+        Part.BODY: [],
     }
     for weight, value in _field_texts(specific, specific.get_search_fields()):
         if value.strip():
@@ -91,7 +104,7 @@ def document_for(page):
         "title": page.title,
         "url": page.url or "",
         "summary": _display_summary(specific, texts)[:1000],
-        "body": " ".join(texts[SearchPosting.Field.BODY])[:20000],
+        "body": " ".join(texts[Part.BODY])[:20000],
         "service": facets.get("service", ""),
         "category": facets.get("category", ""),
         "boost": facets.get("boost", 1.0),
@@ -105,7 +118,7 @@ def _display_summary(page, texts):
         value = strip_tags(str(getattr(page, name, "") or "")).strip()
         if value:
             return value
-    return " ".join(texts[SearchPosting.Field.SUMMARY] or texts[SearchPosting.Field.BODY])
+    return " ".join(texts[Part.SUMMARY] or texts[Part.BODY])
 
 
 @transaction.atomic
@@ -121,23 +134,33 @@ def index_page(page):
 
 
 def _store(key, fields, texts):
-    """Write an entry and its postings; ``texts`` maps a posting field to its texts."""
-    entry, _created = SearchEntry.objects.update_or_create(key=key, defaults=fields)
-    entry.postings.all().delete()
-    postings, vocabulary = [], Counter()
-    for field, values in texts.items():
+    """Write an entry and its postings; ``texts`` maps a part (title, summary, body) to texts."""
+    entry, created = SearchEntry.objects.update_or_create(key=key, defaults=fields)
+    previous_terms = set() if created else set(entry.postings.values_list("term", flat=True))
+    weights, vocabulary = Counter(), set()
+    for part, values in texts.items():
         counts = Counter()
         for value in values:
             for word in text.words(value):
-                term = text.terms(word, keep_stop_words=True)
-                if term and len(word) <= 60:
-                    counts[term[0][:60]] += 1
-                    vocabulary[(word, term[0][:60])] += 1
-        postings += [
-            SearchPosting(entry=entry, term=term, field=field, count=min(count, 32767))
-            for term, count in counts.items()
-        ]
-    SearchPosting.objects.bulk_create(postings, batch_size=1000)
+                if len(word) <= 60:
+                    term = text.stem(word)[:60]
+                    counts[term] += 1
+                    vocabulary.add((word, term))
+        for term, count in counts.items():
+            weights[term] += PART_WEIGHT[part] * (1 + math.log(count))
+    if not created:
+        entry.postings.all().delete()
+    SearchPosting.objects.bulk_create(
+        [
+            SearchPosting(
+                entry=entry, term=term, language=entry.language, weight=weight * entry.boost
+            )
+            for term, weight in weights.items()
+        ],
+        batch_size=BATCH,
+    )
+    _count_entries(set(weights) - previous_terms, +1)
+    _count_entries(previous_terms - set(weights), -1)
     _remember_words(vocabulary)
     if settings.ELASTICSEARCH_URL:
         from . import elastic
@@ -146,24 +169,43 @@ def _store(key, fields, texts):
     return entry
 
 
-def _remember_words(vocabulary):
-    known = set(
-        SearchWord.objects.filter(word__in=[w for w, _t in vocabulary]).values_list(
-            "word", flat=True
+def _count_entries(terms, change):
+    """Add ``change`` to the number of entries holding each term."""
+    terms = sorted(terms)
+    if change > 0:
+        SearchTerm.objects.bulk_create(
+            [SearchTerm(term=term) for term in terms], batch_size=BATCH, ignore_conflicts=True
         )
-    )
+    for start in range(0, len(terms), BATCH):
+        SearchTerm.objects.filter(term__in=terms[start : start + BATCH]).update(
+            entry_count=F("entry_count") + change
+        )
+
+
+def _remember_words(vocabulary):
+    words = sorted({word for word, _term in vocabulary})
+    known = set()
+    for start in range(0, len(words), BATCH):
+        known.update(
+            SearchWord.objects.filter(word__in=words[start : start + BATCH]).values_list(
+                "word", flat=True
+            )
+        )
     SearchWord.objects.bulk_create(
         [
             SearchWord(word=word, term=term, length=len(word))
-            for (word, term) in vocabulary
+            for word, term in sorted(vocabulary)
             if word not in known
         ],
-        batch_size=1000,
+        batch_size=BATCH,
         ignore_conflicts=True,
     )
 
 
+@transaction.atomic
 def _remove(key):
+    terms = SearchPosting.objects.filter(entry__key=key).values_list("term", flat=True)
+    _count_entries(set(terms), -1)
     SearchEntry.objects.filter(key=key).delete()
     if settings.ELASTICSEARCH_URL:
         from . import elastic
@@ -199,9 +241,9 @@ def index_document(document, extracted):
         "boost": 0.8,
     }
     texts = {
-        SearchPosting.Field.TITLE: [document.title],
-        SearchPosting.Field.SUMMARY: [],
-        SearchPosting.Field.BODY: [body[:200000]],
+        Part.TITLE: [document.title],
+        Part.SUMMARY: [],
+        Part.BODY: [body[:200000]],
     }
     return _store(f"document:{document.pk}", fields, texts)
 
@@ -214,6 +256,7 @@ def rebuild():
     """Index every live page from scratch; returns how many entries the index holds."""
     with transaction.atomic():
         SearchEntry.objects.all().delete()
+        SearchTerm.objects.all().delete()
         SearchWord.objects.all().delete()
     for page in Page.objects.live().exclude(depth=1).specific().iterator(chunk_size=200):
         index_page(page)

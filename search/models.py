@@ -79,20 +79,37 @@ class SearchEntry(models.Model):
 
 
 class SearchPosting(models.Model):
-    """A term of an entry, in one field: the inverted index."""
+    """How much a term weighs in an entry: the inverted index, one row per entry and term.
 
-    class Field(models.IntegerChoices):
-        TITLE = 0
-        SUMMARY = 1
-        BODY = 2
+    ``weight`` already folds in the fields the term appears in (title, summary,
+    body), how often, and the entry's boost; so a query reads the heaviest
+    entries for a term straight off the (term, language, weight) index instead
+    of scoring every entry that mentions it. ``language`` repeats the entry's,
+    for the same reason.
+    """
 
-    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="postings")
+    entry = models.ForeignKey(
+        SearchEntry, on_delete=models.CASCADE, related_name="postings", db_index=False
+    )
     term = models.CharField(max_length=60)
-    field = models.PositiveSmallIntegerField(choices=Field)
-    count = models.PositiveSmallIntegerField(default=1)
+    language = models.CharField(max_length=8)
+    weight = models.FloatField()
 
     class Meta:
-        indexes = [models.Index(fields=["term"])]
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "term"], name="search_posting_entry_term")
+        ]
+        indexes = [
+            models.Index(fields=["term", "language", "-weight"], name="search_posting_heaviest")
+        ]
+
+
+class SearchTerm(models.Model):
+    """How many entries hold a term: rare terms weigh more, and completions and
+    corrections prefer the terms that find something."""
+
+    term = models.CharField(max_length=60, unique=True)
+    entry_count = models.PositiveIntegerField(default=0)
 
 
 class SearchWord(models.Model):
@@ -101,7 +118,6 @@ class SearchWord(models.Model):
     word = models.CharField(max_length=60, unique=True)
     term = models.CharField(max_length=60)
     length = models.PositiveSmallIntegerField(db_index=True)
-    frequency = models.PositiveIntegerField(default=1)
 
 
 class SearchQueryLog(models.Model):

@@ -11,20 +11,23 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
+from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from . import text
-from .models import SearchEntry, SearchPosting, SearchWord, SynonymSet
+from .models import SearchEntry, SearchPosting, SearchTerm, SearchWord, SynonymSet
 
-FIELD_WEIGHT = {
-    SearchPosting.Field.TITLE: 8.0,
-    SearchPosting.Field.SUMMARY: 3.0,
-    SearchPosting.Field.BODY: 1.0,
-}
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 SYNONYMS_CACHE_KEY = "search:synonyms"
+# Entries read per term and language, heaviest first: enough for any page of
+# results and its facets, few enough that a query costs the same on 300 or
+# 30,000 pages.
+CANDIDATES_PER_TERM = 200
+COMPLETIONS = 6  # terms a word being typed may stand for
+LANGUAGES = ("fr", "ar", "")  # "" is the language of documents, found from both
 
 
 class QueryError(ValueError):
@@ -102,6 +105,13 @@ def synonym_groups():
     return _synonyms()[0]
 
 
+def _starting_with(field_name, prefix):
+    """A filter on a prefix that an index serves: SQLite's LIKE cannot use one, a range can."""
+    if connection.vendor == "sqlite":
+        return Q(**{f"{field_name}__gte": prefix, f"{field_name}__lt": prefix + "\U0010ffff"})
+    return Q(**{f"{field_name}__startswith": prefix})
+
+
 def _correct(word, being_typed=False):
     """The indexed word closest to a mistyped one, or None (one or two edits, by length).
 
@@ -112,21 +122,56 @@ def _correct(word, being_typed=False):
     if word in synonym_words or SearchWord.objects.filter(word=word).exists():
         return word
     if being_typed:
-        if SearchWord.objects.filter(word__startswith=word).exists():
+        if SearchWord.objects.filter(_starting_with("word", word)).exists():
             return word
         completions = sorted(w for w in synonym_words if w.startswith(word))
         if completions:
             return completions[0]
     budget = 1 if len(word) <= 5 else 2
     candidates = SearchWord.objects.filter(
-        length__gte=len(word) - budget, length__lte=len(word) + budget, word__startswith=word[0]
-    ).values_list("word", "frequency")
-    best = None
-    for candidate, frequency in candidates:
+        _starting_with("word", word[0]),
+        length__gte=len(word) - budget,
+        length__lte=len(word) + budget,
+    ).values_list("word", "term")
+    nearest, distance_of_nearest = [], budget + 1
+    for candidate, term in candidates:
         distance = _edit_distance(word, candidate, budget)
-        if distance <= budget and (best is None or (distance, -frequency) < best[0]):
-            best = ((distance, -frequency), candidate)
-    return best[1] if best else None
+        if distance > budget:
+            continue
+        if distance < distance_of_nearest:
+            nearest, distance_of_nearest = [(candidate, term)], distance
+        elif distance == distance_of_nearest:
+            nearest.append((candidate, term))
+    if not nearest:
+        return None
+    # Of equally near words, the one whose term finds most entries; none if none finds any.
+    counts = dict(
+        SearchTerm.objects.filter(
+            term__in={term for _w, term in nearest}, entry_count__gt=0
+        ).values_list("term", "entry_count")
+    )
+    found = [(-counts[term], candidate) for candidate, term in nearest if term in counts]
+    return min(found)[1] if found else None
+
+
+def _completions(word, term):
+    """Terms a word still being typed may stand for, those in most entries first."""
+    if len(word) < 2:
+        return []
+    terms = set(
+        SearchWord.objects.filter(_starting_with("word", word))
+        .values_list("term", flat=True)
+        .distinct()[:200]
+    )
+    terms.update(
+        SearchTerm.objects.filter(_starting_with("term", term)).values_list("term", flat=True)[:200]
+    )
+    terms.discard(term)
+    return list(
+        SearchTerm.objects.filter(term__in=terms, entry_count__gt=0)
+        .order_by("-entry_count", "term")
+        .values_list("term", flat=True)[:COMPLETIONS]
+    )
 
 
 def _edit_distance(a, b, budget):
@@ -181,6 +226,11 @@ def _find(sequence, phrase):
 
 
 def search(query, language=None, kind=None, service=None, category=None, limit=None, prefix=True):
+    """Results for a query, best first, with facets over everything found.
+
+    With ``limit``, the hits returned carry their full entries; otherwise call
+    ``load_entries`` on the hits that will be shown (a page of results).
+    """
     query = clean_query(query)
     if not query:
         return Results(query="", hits=[])
@@ -189,79 +239,119 @@ def search(query, language=None, kind=None, service=None, category=None, limit=N
     concepts, corrected = analyse(query)
     if not concepts:
         return Results(query=query, hits=[])
-    entries = SearchEntry.objects.all()
-    if language:  # documents ("") are found from both languages
-        entries = entries.filter(language__in=[language, ""])
-    all_terms = {
-        term for concept in concepts for alternative in concept.alternatives for term in alternative
-    }
-    postings = SearchPosting.objects.filter(entry__in=entries, term__in=all_terms)
-    last = (
-        concepts[-1].alternatives[0][-1] if prefix and len(concepts[-1].alternatives) == 1 else None
-    )
-    rows = list(postings.values_list("entry_id", "term", "field", "count"))
-    if last and len(last) >= 2:
-        rows += list(
-            SearchPosting.objects.filter(entry__in=entries, term__startswith=last)
-            .exclude(term=last)
-            .values_list("entry_id", "term", "field", "count")[:5000]
-        )
-    total = max(entries.count(), 1)
-    document_frequency = defaultdict(set)
-    by_entry = defaultdict(lambda: defaultdict(float))
-    for entry_id, term, field_kind, count in rows:
-        matched = last if (last and term != last and term.startswith(last)) else term
-        document_frequency[matched].add(entry_id)
-        by_entry[entry_id][matched] += FIELD_WEIGHT[field_kind] * (1 + math.log(count))
+    last = concepts[-1]
+    if prefix and len(last.alternatives) == 1 and len(last.alternatives[0]) == 1:
+        completions = _completions(last.words[-1], last.alternatives[0][0])
+        last.alternatives = last.alternatives + [(term,) for term in completions]
+    languages = (language, "") if language else LANGUAGES
+    filters = {"kind": kind, "service": service, "category": category}
+    hits = _ranked_hits(concepts, languages)
+    hits = _pin_promotions(query, hits, language)
+    facets = _facets(hits)
+    if any(filters.values()):
+        hits = _pin_promotions(query, _ranked_hits(concepts, languages, filters), language)
+        for name, value in filters.items():
+            if value:
+                hits = [hit for hit in hits if getattr(hit.entry, name) == value]
+    if limit:
+        hits = hits[:limit]
+        load_entries(hits)
+    return Results(query=query, hits=hits, corrected_query=corrected, facets=facets)
 
+
+def _ranked_hits(concepts, languages, filters=None):
+    """Score the heaviest entries of each term, with a light copy of each entry."""
+    all_terms = sorted(
+        {
+            term
+            for concept in concepts
+            for alternative in concept.alternatives
+            for term in alternative
+        }
+    )
+    candidates = {row[0] for row in _heaviest(all_terms, languages, filters or {})}
+    if not candidates:
+        return []
+    weights = defaultdict(dict)
+    for entry_id, term, weight in SearchPosting.objects.filter(
+        entry_id__in=candidates, term__in=all_terms
+    ).values_list("entry_id", "term", "weight"):
+        weights[entry_id][term] = weight
+    entry_counts = dict(
+        SearchTerm.objects.filter(term__in=all_terms).values_list("term", "entry_count")
+    )
+    total = max(SearchEntry.objects.count(), 1)
+    rarity = {term: math.log(1 + total / max(entry_counts.get(term, 0), 1)) for term in all_terms}
     scored = []
-    for entry_id, term_scores in by_entry.items():
+    for entry_id, term_weights in weights.items():
         matched_concepts, score, matched_terms = 0, 0.0, set()
         for concept in concepts:
             best = 0.0
             for alternative in concept.alternatives:
-                if all(term in term_scores for term in alternative):
-                    value = sum(
-                        term_scores[t] * math.log(1 + total / len(document_frequency[t]))
-                        for t in alternative
-                    )
+                if all(term in term_weights for term in alternative):
+                    value = sum(term_weights[term] * rarity[term] for term in alternative)
                     if value > best:
                         best, winner = value, alternative
             if best:
                 matched_concepts += 1
                 score += best
                 matched_terms.update(winner)
-        if matched_concepts:
-            coverage = matched_concepts / len(concepts)
-            if len(concepts) > 1 and coverage < 0.5:
-                continue
+        coverage = matched_concepts / len(concepts)
+        if matched_concepts and (len(concepts) == 1 or coverage >= 0.5):
             scored.append((entry_id, score * coverage * coverage, matched_terms))
-    if not scored:
-        return Results(query=query, hits=[], corrected_query=corrected)
-
-    hits_by_id = {e.pk: e for e in SearchEntry.objects.filter(pk__in=[s[0] for s in scored])}
-    hits = [
-        Hit(hits_by_id[entry_id], score * hits_by_id[entry_id].boost, terms)
-        for entry_id, score, terms in scored
-    ]
+    entries = SearchEntry.objects.only(
+        "key", "kind", "language", "title", "service", "category"
+    ).in_bulk([entry_id for entry_id, _score, _terms in scored])
+    hits = [Hit(entries[entry_id], score, terms) for entry_id, score, terms in scored]
     hits.sort(key=lambda hit: (-hit.score, hit.entry.title))
-    hits = _pin_promotions(query, hits, language)
-    facets = _facets(hits)
-    if kind:
-        hits = [hit for hit in hits if hit.entry.kind == kind]
-    if service:
-        hits = [hit for hit in hits if hit.entry.service == service]
-    if category:
-        hits = [hit for hit in hits if hit.entry.category == category]
-    if limit:
-        hits = hits[:limit]
-    return Results(query=query, hits=hits, corrected_query=corrected, facets=facets)
+    return hits
+
+
+def _heaviest(terms, languages, filters):
+    """(entry id, term, weight) of the heaviest entries for each term and language.
+
+    One statement of small ``LIMIT`` reads, each served by the posting index in
+    weight order: the cost depends on the query, not on the size of the index.
+    """
+    postings, entries = SearchPosting._meta.db_table, SearchEntry._meta.db_table
+    restriction, restriction_params = "", []
+    conditions = [(name, value) for name, value in sorted(filters.items()) if value]
+    if conditions:
+        restriction = (
+            f" AND entry_id IN (SELECT id FROM {entries} WHERE "
+            + " AND ".join(f"{name} = %s" for name, _value in conditions)
+            + ")"
+        )
+        restriction_params = [value for _name, value in conditions]
+    parts, params = [], []
+    for term in terms:
+        for language in languages:
+            parts.append(
+                f"SELECT * FROM (SELECT entry_id, term, weight FROM {postings} "
+                f"WHERE term = %s AND language = %s{restriction} "
+                f"ORDER BY weight DESC LIMIT %s) heaviest_{len(parts)}"
+            )
+            params += [term, language, *restriction_params, CANDIDATES_PER_TERM]
+    if not parts:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return cursor.fetchall()
+
+
+def load_entries(hits):
+    """Give the hits about to be shown their full entries (summary, body, address)."""
+    light = [hit.entry.pk for hit in hits if hit.entry.get_deferred_fields()]
+    full = SearchEntry.objects.in_bulk(light) if light else {}
+    for hit in hits:
+        hit.entry = full.get(hit.entry.pk, hit.entry)
+    return hits
 
 
 def _search_elasticsearch(query, language, kind, service, category, limit):
     from . import elastic
 
-    found, _aggregations = elastic.run(query, language=language, limit=limit or 100)
+    found, _aggregations, corrected = elastic.run(query, language=language, limit=limit or 100)
     entries = SearchEntry.objects.in_bulk(
         [key for key, _score, _highlights in found], field_name="key"
     )
@@ -275,7 +365,9 @@ def _search_elasticsearch(query, language, kind, service, category, limit):
     for name, value in (("kind", kind), ("service", service), ("category", category)):
         if value:
             hits = [hit for hit in hits if getattr(hit.entry, name) == value]
-    return Results(query=query, hits=hits[:limit] if limit else hits, facets=facets)
+    return Results(
+        query=query, hits=hits[:limit] if limit else hits, corrected_query=corrected, facets=facets
+    )
 
 
 def _pin_promotions(query, hits, language):
@@ -307,7 +399,8 @@ def _facets(hits):
     labels = {}
     for hit in hits:
         facets["kind"][hit.entry.kind] += 1
-        labels[hit.entry.kind] = str(hit.entry.kind_label)
+        if hit.entry.kind not in labels:
+            labels[hit.entry.kind] = str(hit.entry.kind_label)
         facets["language"][hit.entry.language] += 1
         if hit.entry.service:
             facets["service"][hit.entry.service] += 1

@@ -10,6 +10,7 @@ Larkey's). The same analysis runs on both sides, so "Déclarations" finds
 
 import re
 import unicodedata
+from functools import lru_cache
 
 ARABIC_LETTERS = re.compile(r"[\u0600-\u06FF]")
 ARABIC_DIACRITICS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]")
@@ -113,6 +114,7 @@ ARABIC_STOP_WORDS = {
     "لي",
     "طلب",
 }
+STOP_WORDS = FRENCH_STOP_WORDS | ARABIC_STOP_WORDS
 ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
 ARABIC_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "يه", "ه", "ي")
 FRENCH_SUFFIXES = (
@@ -162,6 +164,11 @@ def fold_latin(word):
     )
 
 
+@lru_cache(maxsize=200_000)
+def _fold_french(word):
+    return FRENCH_ELISION.sub("", fold_latin(word))
+
+
 def normalise_arabic(text):
     text = ARABIC_DIACRITICS.sub("", text).replace(TATWEEL, "")
     return text.translate(ARABIC_FOLDS)
@@ -191,6 +198,12 @@ def stem_french(word):
     return word
 
 
+@lru_cache(maxsize=200_000)
+def stem(word):
+    """The term of one word from ``words()``; the same few thousand words come back all day."""
+    return stem_arabic(word) if is_arabic(word) else stem_french(word)
+
+
 def words(text):
     """Normalised words before stemming: what a reader would call the words of the text."""
     found = []
@@ -198,20 +211,14 @@ def words(text):
         if is_arabic(raw):
             found.append(raw)
         else:
-            found.append(FRENCH_ELISION.sub("", fold_latin(raw)))
+            found.append(_fold_french(raw))
     return [word for word in found if word]
 
 
 def terms(text, keep_stop_words=False):
     """The index terms of a text, in order: normalised, stemmed, stop words left out."""
-    result = []
-    for word in _split_elisions(text):
-        if is_arabic(word):
-            if keep_stop_words or word not in ARABIC_STOP_WORDS:
-                result.append(stem_arabic(word))
-        elif keep_stop_words or word not in FRENCH_STOP_WORDS:
-            result.append(stem_french(word))
-    return [term for term in result if term]
+    stop_words = () if keep_stop_words else STOP_WORDS
+    return [stem(word) for word in _split_elisions(text) if word not in stop_words]
 
 
 def _split_elisions(text):

@@ -26,6 +26,7 @@ def search(request):
             results.query, get_language(), len(results.hits), SearchQueryLog.Source.SEARCH_PAGE
         )
     page = Paginator(results.hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    search_query.load_entries(page.object_list)
     return render(
         request,
         "search/search.html",

@@ -76,6 +76,45 @@ def test_an_entry_becomes_a_document_with_its_facets():
     )
 
 
+def test_the_query_asks_for_corrections_of_mistyped_words():
+    body = elastic.build_search("permis de constrire").to_dict()
+    assert body["suggest"]["title"]["term"]["field"] == "title"
+    assert body["suggest"]["title"]["term"]["suggest_mode"] == "missing"
+    assert body["suggest"]["title"]["text"] == "permis de constrire"
+
+
+def test_did_you_mean_replaces_each_mistyped_word_title_words_first():
+    suggestions = {
+        "title": [
+            {"text": "permis", "offset": 0, "length": 6, "options": []},
+            {
+                "text": "constrire",
+                "offset": 10,
+                "length": 9,
+                "options": [{"text": "construire", "score": 0.8, "freq": 12}],
+            },
+        ],
+        "body": [
+            {
+                "text": "constrire",
+                "offset": 10,
+                "length": 9,
+                "options": [{"text": "constituer", "score": 0.7, "freq": 40}],
+            }
+        ],
+    }
+    assert elastic.corrected_query("permis de constrire", suggestions) == "permis de construire"
+
+
+def test_a_query_without_corrections_suggests_nothing():
+    assert (
+        elastic.corrected_query(
+            "permis", {"title": [{"text": "permis", "offset": 0, "length": 6, "options": []}]}
+        )
+        == ""
+    )
+
+
 live = pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="needs ELASTICSEARCH_URL")
 
 
@@ -95,3 +134,13 @@ def test_live_elasticsearch_answers_like_the_database(settings, query, language,
 
     elastic.rebuild()
     assert search(query, language=language).hits[0].entry.title == expected
+
+
+@pytest.mark.elasticsearch
+@live
+def test_live_elasticsearch_suggests_the_word_meant(settings):
+    settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
+    from search.query import search
+
+    elastic.rebuild()
+    assert "construire" in search("permis de constrire", language="fr").corrected_query
