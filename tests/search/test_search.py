@@ -9,7 +9,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from procedures_manual.models import ProcedurePage
 from search import indexing
-from search.models import SearchEntry, SynonymSet
+from search.models import SearchEntry, SearchPosting, SearchTerm, SynonymSet
 from search.query import search
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +69,32 @@ def test_unpublishing_removes_a_page_from_search(django_capture_on_commit_callba
         procedure.unpublish()
     assert not SearchEntry.objects.filter(key=f"page:{procedure.pk}").exists()
     assert first_title("transfert dépouille") != procedure.title
+
+
+def test_a_word_more_than_two_edits_from_every_indexed_word_is_left_as_typed():
+    results = search("sanglier", language="fr")
+    assert results.hits == [] and results.corrected_query == ""
+
+
+def test_term_counts_follow_pages_in_and_out_of_the_index(django_capture_on_commit_callbacks):
+    procedure = ProcedurePage.objects.get(code="HY-02", locale__language_code="fr")
+    term = SearchPosting.objects.filter(entry__key=f"page:{procedure.pk}").first().term
+    before = SearchTerm.objects.get(term=term).entry_count
+    with django_capture_on_commit_callbacks(execute=True):
+        procedure.unpublish()
+    assert SearchTerm.objects.get(term=term).entry_count == before - 1
+    indexing.index_page(ProcedurePage.objects.get(pk=procedure.pk).specific)  # not live: stays out
+    assert SearchTerm.objects.get(term=term).entry_count == before - 1
+
+
+def test_a_common_word_finds_the_heaviest_entries_whatever_the_index_size(monkeypatch):
+    """Only the heaviest candidates per term are read: title matches stay first."""
+    from search import query
+
+    monkeypatch.setattr(query, "CANDIDATES_PER_TERM", 3)
+    titles = [hit.entry.title for hit in search("naissance", language="fr", prefix=False).hits]
+    assert 0 < len(titles) <= 3 * 2  # three read per language: French, and documents
+    assert titles[0] == "Déclaration de naissance"
 
 
 def test_an_editor_synonym_takes_effect_at_once():
