@@ -67,15 +67,19 @@ class SearchEntry(models.Model):
 
     @property
     def kind_label(self):
-        """The kind of thing found, in the reader's language ("procédure", "مسطرة")."""
-        from wagtail.models import get_page_models
+        return kind_label(self.kind)
 
-        if self.kind == "document":
-            return _("document")
-        for model in get_page_models():
-            if model._meta.model_name == self.kind:
-                return model._meta.verbose_name
-        return self.kind
+
+def kind_label(kind):
+    """The kind of thing found, in the reader's language ("procédure", "مسطرة")."""
+    from wagtail.models import get_page_models
+
+    if kind == "document":
+        return _("document")
+    for model in get_page_models():
+        if model._meta.model_name == kind:
+            return model._meta.verbose_name
+    return kind
 
 
 class SearchPosting(models.Model):

@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from . import text
-from .models import SearchEntry, SearchPosting, SearchTerm, SearchWord, SynonymSet
+from .models import SearchEntry, SearchPosting, SearchTerm, SearchWord, SynonymSet, kind_label
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
@@ -45,8 +45,22 @@ class Concept:
 
 
 @dataclass
+class EntryHeader:
+    """What ranking, facets and filters need of an entry; ``load_entries`` swaps in the
+    full entry for the hits that are shown."""
+
+    pk: int
+    key: str
+    kind: str
+    language: str
+    title: str
+    service: str
+    category: str
+
+
+@dataclass
 class Hit:
-    entry: SearchEntry
+    entry: SearchEntry | EntryHeader
     score: float
     matched_terms: set
     pinned: bool = False
@@ -155,8 +169,11 @@ def _correct(word, being_typed=False):
 
 
 def _completions(word, term):
-    """Terms a word still being typed may stand for, those in most entries first."""
-    if len(word) < 2:
+    """Terms a word still being typed may stand for, those in most entries first.
+
+    A word the index knows as it is was typed to the end: it completes nothing.
+    """
+    if len(word) < 2 or SearchWord.objects.filter(word=word).exists():
         return []
     terms = set(
         SearchWord.objects.filter(_starting_with("word", word))
@@ -273,9 +290,7 @@ def _ranked_hits(concepts, languages, filters=None):
     if not candidates:
         return []
     weights = defaultdict(dict)
-    for entry_id, term, weight in SearchPosting.objects.filter(
-        entry_id__in=candidates, term__in=all_terms
-    ).values_list("entry_id", "term", "weight"):
+    for entry_id, term, weight in _weights(candidates, all_terms):
         weights[entry_id][term] = weight
     entry_counts = dict(
         SearchTerm.objects.filter(term__in=all_terms).values_list("term", "entry_count")
@@ -299,10 +314,13 @@ def _ranked_hits(concepts, languages, filters=None):
         coverage = matched_concepts / len(concepts)
         if matched_concepts and (len(concepts) == 1 or coverage >= 0.5):
             scored.append((entry_id, score * coverage * coverage, matched_terms))
-    entries = SearchEntry.objects.only(
-        "key", "kind", "language", "title", "service", "category"
-    ).in_bulk([entry_id for entry_id, _score, _terms in scored])
-    hits = [Hit(entries[entry_id], score, terms) for entry_id, score, terms in scored]
+    headers = {
+        row[0]: EntryHeader(*row)
+        for row in SearchEntry.objects.filter(
+            pk__in=[entry_id for entry_id, _score, _terms in scored]
+        ).values_list("pk", "key", "kind", "language", "title", "service", "category")
+    }
+    hits = [Hit(headers[entry_id], score, terms) for entry_id, score, terms in scored]
     hits.sort(key=lambda hit: (-hit.score, hit.entry.title))
     return hits
 
@@ -339,9 +357,22 @@ def _heaviest(terms, languages, filters):
         return cursor.fetchall()
 
 
+def _weights(entry_ids, terms):
+    """(entry id, term, weight) of the given terms in the given entries, read in one statement."""
+    entry_ids, table = sorted(entry_ids), SearchPosting._meta.db_table
+    sql = (
+        f"SELECT entry_id, term, weight FROM {table} "
+        f"WHERE entry_id IN ({', '.join(['%s'] * len(entry_ids))}) "
+        f"AND term IN ({', '.join(['%s'] * len(terms))})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*entry_ids, *terms])
+        return cursor.fetchall()
+
+
 def load_entries(hits):
     """Give the hits about to be shown their full entries (summary, body, address)."""
-    light = [hit.entry.pk for hit in hits if hit.entry.get_deferred_fields()]
+    light = [hit.entry.pk for hit in hits if isinstance(hit.entry, EntryHeader)]
     full = SearchEntry.objects.in_bulk(light) if light else {}
     for hit in hits:
         hit.entry = full.get(hit.entry.pk, hit.entry)
@@ -400,7 +431,7 @@ def _facets(hits):
     for hit in hits:
         facets["kind"][hit.entry.kind] += 1
         if hit.entry.kind not in labels:
-            labels[hit.entry.kind] = str(hit.entry.kind_label)
+            labels[hit.entry.kind] = str(kind_label(hit.entry.kind))
         facets["language"][hit.entry.language] += 1
         if hit.entry.service:
             facets["service"][hit.entry.service] += 1
