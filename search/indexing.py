@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from django.db.models import F
+from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -85,25 +86,33 @@ def _field_texts(obj, search_fields):
 
 
 def document_for(page):
-    """What the index keeps of a page: the entry's fields and its texts by weight."""
-    specific = page.specific
+    """What the index keeps of a page: the entry's fields and its texts by weight.
+
+    Read in the page's own language, so that labels (categories, choices) are
+    the ones its readers see, whichever language indexing runs in.
+    """
+    with translation.override(page.locale.language_code):
+        return _document_for(page.specific)
+
+
+def _document_for(page):
     texts = {
         Part.TITLE: [],
         Part.SUMMARY: [],
         Part.BODY: [],
     }
-    for weight, value in _field_texts(specific, specific.get_search_fields()):
+    for weight, value in _field_texts(page, page.get_search_fields()):
         if value.strip():
             texts[weight].append(value)
-    describe = getattr(specific, "search_facets", None)
+    describe = getattr(page, "search_facets", None)
     facets = describe() if describe else {}
     return {
         "key": f"page:{page.pk}",
-        "kind": specific._meta.model_name,
+        "kind": page._meta.model_name,
         "language": page.locale.language_code,
         "title": page.title,
         "url": page.url or "",
-        "summary": _display_summary(specific, texts)[:1000],
+        "summary": _display_summary(page, texts)[:1000],
         "body": " ".join(texts[Part.BODY])[:20000],
         "service": facets.get("service", ""),
         "category": facets.get("category", ""),

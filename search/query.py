@@ -25,7 +25,8 @@ SYNONYMS_CACHE_KEY = "search:synonyms"
 # Entries read per term and language, heaviest first: enough for any page of
 # results and its facets, few enough that a query costs the same on 300 or
 # 30,000 pages.
-CANDIDATES_PER_TERM = 200
+CANDIDATES_PER_TERM = 100
+MAX_HITS = 500  # no one reads further; facets count these
 COMPLETIONS = 6  # terms a word being typed may stand for
 LANGUAGES = ("fr", "ar", "")  # "" is the language of documents, found from both
 
@@ -277,7 +278,7 @@ def search(query, language=None, kind=None, service=None, category=None, limit=N
 
 
 def _ranked_hits(concepts, languages, filters=None):
-    """Score the heaviest entries of each term, with a light copy of each entry."""
+    """The best-scored of the heaviest entries of each term, with a light copy of each entry."""
     all_terms = sorted(
         {
             term
@@ -314,6 +315,8 @@ def _ranked_hits(concepts, languages, filters=None):
         coverage = matched_concepts / len(concepts)
         if matched_concepts and (len(concepts) == 1 or coverage >= 0.5):
             scored.append((entry_id, score * coverage * coverage, matched_terms))
+    scored.sort(key=lambda item: -item[1])
+    scored = scored[:MAX_HITS]
     headers = {
         row[0]: EntryHeader(*row)
         for row in SearchEntry.objects.filter(
