@@ -27,6 +27,7 @@ SYNONYMS_CACHE_KEY = "search:synonyms"
 # 30,000 pages.
 CANDIDATES_PER_TERM = 100
 MAX_HITS = 500  # no one reads further; facets count these
+RESCORED = 100  # best candidates scored on all their terms
 COMPLETIONS = 6  # terms a word being typed may stand for
 LANGUAGES = ("fr", "ar", "")  # "" is the language of documents, found from both
 
@@ -287,17 +288,39 @@ def _ranked_hits(concepts, languages, filters=None):
             for term in alternative
         }
     )
-    candidates = {row[0] for row in _heaviest(all_terms, languages, filters or {})}
-    if not candidates:
-        return []
     weights = defaultdict(dict)
-    for entry_id, term, weight in _weights(candidates, all_terms):
+    for entry_id, term, weight in _heaviest(all_terms, languages, filters or {}):
         weights[entry_id][term] = weight
+    if not weights:
+        return []
     entry_counts = dict(
         SearchTerm.objects.filter(term__in=all_terms).values_list("term", "entry_count")
     )
     total = max(SearchEntry.objects.count(), 1)
     rarity = {term: math.log(1 + total / max(entry_counts.get(term, 0), 1)) for term in all_terms}
+    # A candidate read for one term may hold others beyond their heaviest entries:
+    # the most promising candidates get those weights read before scoring.
+    contenders = sorted(
+        weights, key=lambda entry_id: -sum(w * rarity[t] for t, w in weights[entry_id].items())
+    )[:RESCORED]
+    for entry_id, term, weight in _weights(contenders, all_terms):
+        weights[entry_id][term] = weight
+    scored = _score(concepts, weights, rarity)
+    scored.sort(key=lambda item: -item[1])
+    scored = scored[:MAX_HITS]
+    headers = {
+        row[0]: EntryHeader(*row)
+        for row in SearchEntry.objects.filter(
+            pk__in=[entry_id for entry_id, _score, _terms in scored]
+        ).values_list("pk", "key", "kind", "language", "title", "service", "category")
+    }
+    hits = [Hit(headers[entry_id], score, terms) for entry_id, score, terms in scored]
+    hits.sort(key=lambda hit: (-hit.score, hit.entry.title))
+    return hits
+
+
+def _score(concepts, weights, rarity):
+    """``(entry id, score, matched terms)`` of the entries matching enough of the query."""
     scored = []
     for entry_id, term_weights in weights.items():
         matched_concepts, score, matched_terms = 0, 0.0, set()
@@ -315,17 +338,7 @@ def _ranked_hits(concepts, languages, filters=None):
         coverage = matched_concepts / len(concepts)
         if matched_concepts and (len(concepts) == 1 or coverage >= 0.5):
             scored.append((entry_id, score * coverage * coverage, matched_terms))
-    scored.sort(key=lambda item: -item[1])
-    scored = scored[:MAX_HITS]
-    headers = {
-        row[0]: EntryHeader(*row)
-        for row in SearchEntry.objects.filter(
-            pk__in=[entry_id for entry_id, _score, _terms in scored]
-        ).values_list("pk", "key", "kind", "language", "title", "service", "category")
-    }
-    hits = [Hit(headers[entry_id], score, terms) for entry_id, score, terms in scored]
-    hits.sort(key=lambda hit: (-hit.score, hit.entry.title))
-    return hits
+    return scored
 
 
 def _heaviest(terms, languages, filters):
