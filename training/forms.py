@@ -1,0 +1,102 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import Locale
+
+from intranet.accounts.roles import ROLES_BY_KEY
+from intranet.organisation.models import Arrondissement
+
+from .models import CoursePage
+
+TRAINER_ROLES = ("trainer", "training_coordinator")
+
+
+class TrainingSessionForm(WagtailAdminModelForm):
+    """Coordinators schedule sessions for any trainer; a trainer schedules their own."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        trainer = self.fields["trainer"]
+        if for_user is not None and not _may_change_every_session(for_user):
+            trainer.queryset = get_user_model().objects.filter(pk=for_user.pk)
+            trainer.initial = for_user.pk
+            trainer.empty_label = None
+        else:
+            trainer.queryset = (
+                get_user_model()
+                .objects.filter(is_active=True)
+                .filter(groups__name__in=[ROLES_BY_KEY[key].name for key in TRAINER_ROLES])
+                .distinct()
+                .order_by("last_name", "first_name")
+            )
+        for name, model in (("course", CoursePage), ("arrondissement", Arrondissement)):
+            self.fields[name].queryset = model.objects.all()
+        trainer.label_from_instance = lambda user: user.get_full_name() or user.get_username()
+
+    # The choosers offer courses and arrondissements in every language; a session
+    # belongs to the source-language version, whichever one was picked.
+    def clean_course(self):
+        return _in_source_language(self.cleaned_data["course"])
+
+    def clean_arrondissement(self):
+        return _in_source_language(self.cleaned_data["arrondissement"])
+
+    def clean_capacity(self):
+        capacity = self.cleaned_data["capacity"]
+        if self.instance.pk:
+            enrolled = self.instance.enrolled().count()
+            if capacity < enrolled:
+                raise forms.ValidationError(
+                    _(
+                        "%(count)s people are already enrolled: the capacity cannot be lower. "
+                        "Ask some of them to cancel first."
+                    )
+                    % {"count": enrolled}
+                )
+        return capacity
+
+
+def _in_source_language(item):
+    if item is None:
+        return None
+    return item.get_translation_or_none(Locale.get_default()) or item
+
+
+def _may_change_every_session(user):
+    # Under the ownership policy, "change" is the right to change every session;
+    # "add" alone lets a trainer create sessions and change their own.
+    return user.has_perm("training.change_trainingsession")
+
+
+class AttendanceForm(forms.Form):
+    """One present/absent choice per enrolled person."""
+
+    CHOICES = (("present", _("Present")), ("absent", _("Absent")))
+
+    def __init__(self, *args, enrolments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.enrolments = list(enrolments)
+        for enrolment in self.enrolments:
+            person = enrolment.person
+            initial = {True: "present", False: "absent"}.get(enrolment.attended)
+            self.fields[self.field_name(enrolment)] = forms.ChoiceField(
+                label=person.get_full_name() or person.get_username(),
+                choices=self.CHOICES,
+                widget=forms.RadioSelect,
+                initial=initial,
+                error_messages={"required": _("Say whether this person was present or absent.")},
+            )
+
+    @staticmethod
+    def field_name(enrolment):
+        return f"enrolment_{enrolment.pk}"
+
+    def rows(self):
+        return [(enrolment, self[self.field_name(enrolment)]) for enrolment in self.enrolments]
+
+    def presence(self):
+        return {
+            enrolment.pk: self.cleaned_data[self.field_name(enrolment)] == "present"
+            for enrolment in self.enrolments
+        }
