@@ -302,6 +302,9 @@ class ProcedurePage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["open_flags"] = self.review_flags.open()
         context["last_approval"] = self.last_legal_approval()
+        from knowledge.related import articles_for_procedure  # knowledge links to procedures
+
+        context["related_articles"] = articles_for_procedure(self)
         return context
 
     def last_legal_approval(self):
