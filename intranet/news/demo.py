@@ -1,12 +1,60 @@
-"""Demo news of the commune of Beni Mellal, in French and Arabic."""
+"""Demo news of the commune of Beni Mellal, in French and Arabic, then the council's
+decisions and the revue (``demo_council``)."""
 
 from datetime import date
 
 from intranet.home.demo_pages import arabic, upsert_child, upsert_translation
 
+from . import demo_council
 from .models import NewsIndexPage, NewsPage
 
 NEWS = [
+    {
+        "slug": "lancement-manuel-des-procedures",
+        "date": date(2026, 11, 26),
+        "fr": (
+            "Le manuel unifié des procédures est en ligne",
+            "Adopté par le conseil en session extraordinaire, le manuel unifié des procédures "
+            "administratives est consultable dans l'intranet et affiché à l'accueil.",
+            "<p>Chaque fiche indique les pièces à fournir, les frais, les délais, le service "
+            "responsable et les références juridiques. Les agents d'accueil, au siège comme dans "
+            "les huit arrondissements, peuvent l'imprimer en français et en arabe pour les "
+            "usagers.</p><p>Une erreur, une pièce qui manque ? Signalez-la à la cellule des "
+            "procédures : elle met le manuel à jour avec le conseiller juridique.</p>",
+        ),
+        "ar": (
+            "الدليل الموحد للمساطر متاح على الشبكة الداخلية",
+            "بعد أن صادق عليه المجلس في دورة استثنائية، أصبح الدليل الموحد للمساطر الإدارية متاحا "
+            "في الشبكة الداخلية ومعلقا بالاستقبال.",
+            "<p>تبين كل بطاقة الوثائق المطلوبة والرسوم والآجال والمصلحة المسؤولة والمراجع "
+            "القانونية. ويمكن لأعوان الاستقبال، بالمقر وبالمقاطعات الثماني، طباعتها بالعربية "
+            "والفرنسية لفائدة المرتفقين.</p><p>خطأ أو وثيقة ناقصة؟ أخبروا خلية المساطر، فهي تحين "
+            "الدليل مع المستشار القانوني.</p>",
+        ),
+    },
+    {
+        "slug": "formation-agents-accueil",
+        "date": date(2026, 11, 9),
+        "fr": (
+            "Les agents d'accueil formés à l'accueil et à l'orientation des usagers",
+            "Douze agents du siège et des arrondissements ont suivi trois journées de formation "
+            "sur l'accueil, l'orientation et l'usage des outils informatiques.",
+            "<p>La formation, prévue par le programme de renforcement des capacités, a porté sur "
+            "l'écoute des usagers, l'orientation vers le bon service à l'aide des badges de "
+            "couleur, la tenue du registre des visites et la recherche des fiches de procédure "
+            "dans l'intranet.</p><p>Une deuxième session, ouverte aux agents des annexes, aura "
+            "lieu au début de l'année.</p>",
+        ),
+        "ar": (
+            "تكوين أعوان الاستقبال في استقبال المرتفقين وتوجيههم",
+            "استفاد اثنا عشر عونا من المقر والمقاطعات من ثلاثة أيام تكوينية حول الاستقبال "
+            "والتوجيه واستعمال الأدوات المعلوماتية.",
+            "<p>تناول التكوين، المبرمج في إطار برنامج تقوية القدرات، الإنصات للمرتفقين وتوجيههم "
+            "نحو المصلحة المختصة بواسطة الشارات الملونة، ومسك سجل الزيارات والبحث عن بطاقات "
+            "المساطر في الشبكة الداخلية.</p><p>وستنظم دورة ثانية لفائدة أعوان الملحقات في بداية "
+            "السنة.</p>",
+        ),
+    },
     {
         "slug": "ouverture-espace-accueil",
         "date": date(2026, 11, 16),
@@ -96,4 +144,6 @@ def load():
             introduction=introduction,
             body=[("paragraph", body)],
         )
+    demo_council.load_decisions(home)
+    demo_council.load_revue(index)
     return index

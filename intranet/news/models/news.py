@@ -1,6 +1,5 @@
 """Internal news published by the communication service."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,17 +24,24 @@ class NewsBodyBlock(blocks.StreamBlock):
 
 
 class NewsIndexPage(Page):
+    """The news, month by month, and the revues that gather news and council decisions."""
+
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["news.NewsPage"]
+    subpage_types = ["news.NewsPage", "news.RevuePage"]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("news index")
 
     def get_context(self, request, *args, **kwargs):
+        from ..listing import MonthFilters, listing_context, years_of
+        from .revue import RevuePage
+
         context = super().get_context(request, *args, **kwargs)
         news = NewsPage.objects.child_of(self).live().order_by("-date", "-pk")
-        context["news_page"] = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        form = MonthFilters(request.GET, years=years_of(news, "date"))
+        context.update(listing_context(request, news, form, "date", NEWS_PER_PAGE))
+        context["revues"] = RevuePage.objects.child_of(self).live().order_by("-period_end")[:4]
         return context
 
 

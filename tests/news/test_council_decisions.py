@@ -1,0 +1,131 @@
+"""Council decisions: what the editor may record, and what the form refuses and why."""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+
+from intranet.news.models import CouncilDecisionPage
+
+from .factories import decision, decision_form, decisions_index, demo_decision
+
+pytestmark = pytest.mark.django_db
+
+
+def errors_of(page):
+    with pytest.raises(ValidationError) as caught:
+        page.full_clean()
+    return caught.value.message_dict
+
+
+def test_a_decision_reads_its_number_in_the_year_register():
+    assert demo_decision().reference() == "41/2026"
+    assert demo_decision(language="ar").reference() == "41/2026"
+
+
+def test_negative_votes_are_refused_with_a_clear_message():
+    page = demo_decision()
+    page.votes_against = -3
+    assert errors_of(page)["votes_against"] == ["A number of votes cannot be negative."]
+
+
+def test_a_number_is_used_once_a_year():
+    page = demo_decision()
+    page.number = 42  # the partnership agreement of the same session has it
+    assert errors_of(page)["number"] == [
+        "Decision 42/2026 already exists: a number is used once a year."
+    ]
+
+
+def test_the_same_number_may_come_back_the_next_year():
+    page = decision(41, date(2027, 2, 2))
+    page.full_clean()  # does not raise
+
+
+def test_the_translation_shares_its_number_with_the_original():
+    demo_decision(language="ar").full_clean()  # does not raise
+
+
+def test_an_outcome_that_contradicts_the_votes_is_refused():
+    page = demo_decision()
+    page.outcome = "rejected"
+    message = errors_of(page)["outcome"][0]
+    assert "38 for and 9 against" in message and "adopted" in message
+
+    page.votes_for, page.votes_against, page.outcome = 10, 30, "adopted"
+    assert "rejected" in errors_of(page)["outcome"][0]
+
+
+def test_a_tie_may_go_either_way_by_the_presidents_casting_vote():
+    page = demo_decision()
+    page.votes_for = page.votes_against = 20
+    for outcome in ("adopted", "rejected"):
+        page.outcome = outcome
+        page.full_clean()  # does not raise
+
+
+def test_a_decision_needs_votes():
+    page = demo_decision()
+    page.votes_for = page.votes_against = 0
+    assert errors_of(page)["votes_for"] == ["Record the votes: nobody voted for or against."]
+
+
+def test_the_signed_document_must_be_a_pdf():
+    page = demo_decision()
+    page.signed_document = Document.objects.create(
+        title="Décision signée", file=ContentFile(b"scan", name="decision-41.docx")
+    )
+    assert "must be a PDF" in errors_of(page)["signed_document"][0]
+    page.signed_document = Document.objects.create(
+        title="Décision signée", file=ContentFile(b"%PDF-1.4 scan", name="decision-41.pdf")
+    )
+    page.full_clean()
+
+
+def test_the_communication_service_records_and_publishes_a_decision(client_for):
+    index = decisions_index()
+    response = client_for("communication").post(
+        f"/admin/pages/add/news/councildecisionpage/{index.pk}/",
+        {**decision_form(), "action-publish": "action-publish"},
+    )
+    assert response.status_code == 302
+    created = CouncilDecisionPage.objects.get(
+        slug="gestion-deleguee-marche-de-gros", locale__language_code="fr"
+    )
+    assert created.live and created.reference() == "49/2026"
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"votes_for": -1}, "A number of votes cannot be negative."),
+        ({"number": 41}, "Decision 41/2026 already exists"),
+        ({"outcome": "rejected"}, "The outcome contradicts the votes"),
+    ],
+)
+def test_the_editor_form_says_what_is_wrong_and_keeps_what_was_typed(
+    client_for, overrides, message
+):
+    index = decisions_index()
+    response = client_for("communication").post(
+        f"/admin/pages/add/news/councildecisionpage/{index.pk}/",
+        {**decision_form(**overrides), "action-publish": "action-publish"},
+    )
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert message in content
+    assert "Approbation du cahier des charges de la gestion déléguée" in content
+    assert not CouncilDecisionPage.objects.filter(slug="gestion-deleguee-marche-de-gros").exists()
+
+
+def test_a_decision_page_shows_its_session_vote_and_outcome(staff_client):
+    content = staff_client.get(demo_decision().url).content.decode()
+    assert "41/2026" in content
+    assert "6 octobre 2026" in content
+    assert "outcome--adopted" in content
+    assert "<bdi>38</bdi>" in content and "<bdi>9</bdi>" in content
+
+    arabic = staff_client.get(demo_decision(language="ar").url).content.decode()
+    assert "6 أكتوبر 2026" in arabic
