@@ -14,6 +14,7 @@ DEMO_USERS = [
     ("cellule2", "procedures_cell", "Samira", "Oulhaj"),
     ("juriste", "legal_advisor", "Rachida", "Tahiri"),
     ("formateur", "trainer", "Hamid", "Ouchen"),
+    ("coordination", "training_coordinator", "Laila", "Bennani"),
     ("communication", "communication", "Salma", "Berrada"),
     ("ipecag", "ipecag", "Souad", "El Fassi"),
     ("admin", "administrator", "Mohamed", "Oubaha"),

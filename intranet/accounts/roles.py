@@ -92,8 +92,16 @@ ROLES = (
             "cannot publish."
         ),
         # The cell knows the words visitors use: it keeps synonyms and pinned results.
-        model_permissions=(ADMIN_ACCESS, *SEARCH_TUNING, "reception.view_receptionvisit"),
-        sections=(SectionGrant("procedures_manual.ProcedureIndexPage", PAGE_EDITING),),
+        model_permissions=(
+            ADMIN_ACCESS,
+            *SEARCH_TUNING,
+            "reception.view_receptionvisit",
+            "knowledge.view_articlefeedback",  # the knowledge base's vote report
+        ),
+        sections=(
+            SectionGrant("procedures_manual.ProcedureIndexPage", PAGE_EDITING),
+            SectionGrant("knowledge.KnowledgeIndexPage", PAGE_PUBLISHING),
+        ),
         collections=(
             CollectionGrant(PROCEDURES_COLLECTION, DOCUMENT_EDITING),
             CollectionGrant(LEGAL_TEXTS_COLLECTION, ("choose_document",)),
@@ -119,15 +127,35 @@ ROLES = (
         key="trainer",
         name="Formateur",
         description=_("Prepares training courses and their material."),
-        model_permissions=(ADMIN_ACCESS,),
+        # "add" on sessions and pages: create them, and change only one's own
+        # (sessions one gives, courses one wrote); a coordinator approves courses.
+        model_permissions=(ADMIN_ACCESS, "training.add_trainingsession"),
+        sections=(SectionGrant("training.TrainingIndexPage", ("add_page",)),),
+        collections=(CollectionGrant(TRAINING_COLLECTION, DOCUMENT_EDITING + IMAGE_EDITING),),
+    ),
+    Role(
+        key="training_coordinator",
+        name="Coordinateur de formation",
+        description=_(
+            "Approves and publishes training courses, schedules every session and "
+            "records attendance."
+        ),
+        model_permissions=(
+            ADMIN_ACCESS,
+            *(
+                f"training.{action}_trainingsession"
+                for action in ("add", "change", "delete", "view")
+            ),
+        ),
+        sections=(SectionGrant("training.TrainingIndexPage", PAGE_PUBLISHING),),
         collections=(CollectionGrant(TRAINING_COLLECTION, DOCUMENT_EDITING + IMAGE_EDITING),),
     ),
     Role(
         key="communication",
         name="Service de la communication",
         description=_(
-            "Publishes internal news and keeps the organisation chart and the "
-            "attributions of divisions and services up to date."
+            "Publishes internal news, council decisions and the revue, and keeps the "
+            "organisation chart and the attributions of divisions and services up to date."
         ),
         model_permissions=(
             ADMIN_ACCESS,
@@ -136,10 +164,13 @@ ROLES = (
                 for model in ("arrondissement", "building")
                 for action in ("add", "change", "delete")
             ),
+            "knowledge.view_articlefeedback",  # the knowledge base's vote report
         ),
         sections=(
-            SectionGrant("news.NewsIndexPage", PAGE_PUBLISHING),
+            SectionGrant("news.NewsIndexPage", PAGE_PUBLISHING),  # news and revues
+            SectionGrant("news.CouncilDecisionIndexPage", PAGE_PUBLISHING),
             SectionGrant("organisation.OrganisationChartPage", PAGE_PUBLISHING),
+            SectionGrant("knowledge.KnowledgeIndexPage", PAGE_PUBLISHING),
         ),
         collections=(CollectionGrant(COMMUNICATION_COLLECTION, DOCUMENT_EDITING + IMAGE_EDITING),),
     ),
@@ -152,6 +183,7 @@ ROLES = (
         ),
         # The register's figures by gender feed the IPECAG's work plans.
         model_permissions=(ADMIN_ACCESS, "reception.view_receptionvisit"),
+        sections=(SectionGrant("ipecag.WorkPlanIndexPage", PAGE_PUBLISHING),),
         collections=(CollectionGrant(IPECAG_COLLECTION, DOCUMENT_EDITING + IMAGE_EDITING),),
     ),
     Role(

@@ -27,6 +27,10 @@ INSTALLED_APPS = [
     "intranet.news",
     "intranet.reception",
     "procedures_manual",
+    "training",
+    "intranet.library",
+    "knowledge",
+    "intranet.ipecag",
     "search",
     "django_tasks",
     "django_tasks_db",
@@ -182,8 +186,16 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="Intranet — Commune de Beni Mellal")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents pass through Django's permission checks
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "pptx", "txt", "csv"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
+# The library checks that a file's content matches its extension (library/file_types.py).
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf", "docx", "doc", "odt", "txt",  # texts
+    "xlsx", "xls", "ods", "csv",  # spreadsheets
+    "pptx", "odp",  # presentations
+    "png", "jpg", "jpeg",  # scans and photos
+]  # fmt: skip
+LIBRARY_MAX_UPLOAD_MB = env.int("LIBRARY_MAX_UPLOAD_MB", default=25)
+WAGTAILDOCS_MAX_UPLOAD_SIZE = LIBRARY_MAX_UPLOAD_MB * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "intranet.library.forms.LibraryDocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_ALLOW_UNICODE_SLUGS = True

@@ -27,9 +27,14 @@ def user(username):
     return get_user_model().objects.get(username=username)
 
 
-def test_the_eight_roles_exist_as_groups_and_no_others():
-    assert set(Group.objects.values_list("name", flat=True)) == {role.name for role in ROLES}
-    assert len(ROLES) == 8
+def test_each_role_is_a_group_and_the_only_other_groups_keep_a_divisions_documents():
+    from intranet.library.models import DivisionCollection
+
+    division_editors = set(DivisionCollection.objects.values_list("editors__name", flat=True))
+    assert division_editors
+    groups = set(Group.objects.values_list("name", flat=True))
+    assert groups - division_editors == {role.name for role in ROLES}
+    assert len(ROLES) == 9
 
 
 def test_applying_the_roles_again_changes_nothing():
