@@ -8,6 +8,25 @@ take their month names from here so that they never disagree.
 
 from django.utils import translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext_noop
+
+# Django's own month names, declared again so that the intranet's Arabic
+# catalogue, which Django reads before its own, gives the Moroccan names to
+# every date shown, in templates and in the admin alike.
+DJANGO_MONTH_NAMES = (
+    gettext_noop("January"),
+    gettext_noop("February"),
+    gettext_noop("March"),
+    gettext_noop("April"),
+    gettext_noop("May"),
+    gettext_noop("June"),
+    gettext_noop("July"),
+    gettext_noop("August"),
+    gettext_noop("September"),
+    gettext_noop("October"),
+    gettext_noop("November"),
+    gettext_noop("December"),
+)
 
 MOROCCAN_MONTHS = (
     "يناير",

@@ -32,7 +32,7 @@ def test_the_docx_export_opens_and_lists_every_action_with_its_progress(client_f
     late = plan.overdue[0]
     row = next(r for t in document.tables for r in t.rows if r.cells[0].text == late.title)
     assert [c.text for c in row.cells][1] == late.service.title
-    assert "overdue" in row.cells[6].text
+    assert "en retard" in row.cells[6].text
     assert f"{late.achievement} %" == row.cells[10].text
 
 

@@ -142,7 +142,7 @@ def test_the_update_form_records_statuses_and_refuses_bad_values_without_saving(
     bad = {**form, f"{target.id}-measured": "-2", f"{target.id}-status": "done"}
     response = client.post(url, bad)
     assert response.status_code == 200
-    assert "Nothing was saved" in response.content.decode()
+    assert "Rien n&#x27;a été enregistré" in response.content.decode()
     assert page.revisions.count() == revisions
 
     response = client.post(

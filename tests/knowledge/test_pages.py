@@ -82,8 +82,8 @@ def test_an_article_body_shows_its_questions_steps_and_documents(staff_client, a
 def test_an_overdue_review_is_shown_to_editors_and_not_to_readers(client_for, article):
     charter = article("charte-de-l-accueil")
     assert charter.is_review_overdue()
-    assert "Review overdue" in client_for("cellule").get(charter.url).content.decode()
-    assert "Review overdue" not in client_for("personnel").get(charter.url).content.decode()
+    assert "Révision en retard" in client_for("cellule").get(charter.url).content.decode()
+    assert "Révision en retard" not in client_for("personnel").get(charter.url).content.decode()
 
 
 def test_a_review_falls_due_after_its_interval(article):

@@ -157,7 +157,7 @@ def test_an_article_without_an_owner_is_refused_in_the_admin(client_for):
         new_article_form("Horaires pendant le Ramadan"),
     )
     assert response.status_code == 200
-    assert "Name the person or the service who keeps this article up to date." in shown(response)
+    assert "Indiquez la personne ou le service qui tient cet article à jour." in shown(response)
     assert not KnowledgeArticlePage.objects.filter(slug="horaires-ramadan").exists()
 
 

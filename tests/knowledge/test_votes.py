@@ -34,8 +34,8 @@ def test_a_reader_records_a_vote_with_a_comment(client_for, article, user):
 def test_the_article_thanks_the_reader_and_remembers_the_answer(client_for, article):
     client = client_for("cellule2")
     response = client.post(vote_url(article()), {"helpful": "yes"}, follow=True)
-    assert "Thank you, your answer is recorded." in shown(response)
-    assert "You answered “Yes”." in shown(response)
+    assert "Merci, votre réponse est enregistrée." in shown(response)
+    assert "Vous avez répondu « Oui »." in shown(response)
 
 
 def test_voting_again_updates_the_readers_vote_instead_of_adding_one(client_for, article, user):
@@ -59,7 +59,7 @@ def test_a_vote_without_yes_or_no_is_refused_with_a_message_and_keeps_the_commen
     page = article()
     response = client_for("cellule2").post(vote_url(page), {"comment": "Texte à garder"})
     assert response.status_code == 400
-    assert "Choose “Yes” or “No”." in shown(response)
+    assert "Choisissez « Oui » ou « Non »." in shown(response)
     assert "Texte à garder" in shown(response)  # nothing typed is lost
     assert not votes_of(page, user("cellule2")).exists()
 
@@ -79,7 +79,7 @@ def test_an_overlong_comment_is_refused_with_a_message_and_stores_nothing(
         vote_url(page), {"helpful": "yes", "comment": "x" * (COMMENT_MAX_LENGTH + 1)}
     )
     assert response.status_code == 400
-    assert f"Keep the comment under {COMMENT_MAX_LENGTH} characters" in shown(response)
+    assert f"Le commentaire ne doit pas dépasser {COMMENT_MAX_LENGTH} caractères" in shown(response)
     assert not votes_of(page, user("cellule2")).exists()
 
 

@@ -1,10 +1,12 @@
 """Council decisions: what the editor may record, and what the form refuses and why."""
 
 from datetime import date
+from html import unescape
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.utils import translation
 from wagtail.documents.models import Document
 
 from intranet.news.models import CouncilDecisionPage
@@ -15,9 +17,14 @@ pytestmark = pytest.mark.django_db
 
 
 def errors_of(page):
-    with pytest.raises(ValidationError) as caught:
-        page.full_clean()
-    return caught.value.message_dict
+    """The messages in the interface's source language; the catalogues translate them."""
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as caught:
+            page.full_clean()
+        return {
+            field: [str(message) for message in messages]
+            for field, messages in caught.value.message_dict.items()
+        }
 
 
 def test_a_decision_reads_its_number_in_the_year_register():
@@ -100,9 +107,9 @@ def test_the_communication_service_records_and_publishes_a_decision(client_for):
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"votes_for": -1}, "A number of votes cannot be negative."),
-        ({"number": 41}, "Decision 41/2026 already exists"),
-        ({"outcome": "rejected"}, "The outcome contradicts the votes"),
+        ({"votes_for": -1}, "Un nombre de voix ne peut pas être négatif."),
+        ({"number": 41}, "La décision 41/2026 existe déjà"),
+        ({"outcome": "rejected"}, "La suite donnée contredit les votes"),
     ],
 )
 def test_the_editor_form_says_what_is_wrong_and_keeps_what_was_typed(
@@ -114,7 +121,7 @@ def test_the_editor_form_says_what_is_wrong_and_keeps_what_was_typed(
         {**decision_form(**overrides), "action-publish": "action-publish"},
     )
     assert response.status_code == 200
-    content = response.content.decode()
+    content = unescape(response.content.decode())
     assert message in content
     assert "Approbation du cahier des charges de la gestion déléguée" in content
     assert not CouncilDecisionPage.objects.filter(slug="gestion-deleguee-marche-de-gros").exists()

@@ -1,6 +1,7 @@
 """News and decisions listed month by month, with filters that never break the page."""
 
 from datetime import date
+from html import unescape
 
 import pytest
 
@@ -63,23 +64,23 @@ def test_decisions_filter_by_session_and_outcome(staff_client):
 
 def test_a_period_without_anything_says_so(staff_client):
     content = staff_client.get(decisions_index().url, {"year": 1999}).content.decode()
-    assert "No decision matches these filters." in content
+    assert "Aucune décision ne correspond à ces filtres." in content
 
 
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ({"month": "13"}, "“13” is not a month: choose a number from 1 to 12."),
-        ({"year": "abc"}, "“abc” is not a year"),
-        ({"year": "20260"}, "“20260” is not a year"),
-        ({"session": "plenary"}, "“plenary” is not a kind of session."),
-        ({"outcome": "postponed"}, "“postponed” is not an outcome of a vote."),
+        ({"month": "13"}, "« 13 » n'est pas un mois : choisissez un nombre de 1 à 12."),
+        ({"year": "abc"}, "« abc » n'est pas une année"),
+        ({"year": "20260"}, "« 20260 » n'est pas une année"),
+        ({"session": "plenary"}, "« plenary » n'est pas un type de session."),
+        ({"outcome": "postponed"}, "« postponed » n'est pas un résultat de vote."),
     ],
 )
 def test_a_bad_filter_is_named_and_ignored_never_a_server_error(staff_client, query, message):
     response = staff_client.get(decisions_index().url, query)
     assert response.status_code == 200
-    content = response.content.decode()
+    content = unescape(response.content.decode())
     assert message in content
     assert "Adoption du manuel unifié des procédures administratives" in content  # still listed
 
@@ -87,7 +88,7 @@ def test_a_bad_filter_is_named_and_ignored_never_a_server_error(staff_client, qu
 def test_bad_news_filters_keep_the_good_ones(staff_client):
     response = staff_client.get(news_index().url, {"year": "2026", "month": "13"})
     assert response.status_code == 200
-    assert "is not a month" in response.content.decode()
+    assert "n'est pas un mois" in unescape(response.content.decode())
     assert response.context["filtered"]  # the year still applies
 
 

@@ -29,7 +29,8 @@ def test_a_decision_is_found_by_its_number():
 
 
 def test_decisions_and_revues_have_their_own_search_category():
-    assert demo_decision().search_facets()["category"] == "Council decisions"
+    assert demo_decision().search_facets()["category"] == "Décisions du conseil"
+    assert demo_decision(language="ar").search_facets()["category"] == "مقررات المجلس"
     assert demo_revue().search_facets()["category"] == "Revue"
 
 

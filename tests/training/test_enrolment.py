@@ -80,7 +80,7 @@ def test_enrolling_twice_is_refused():
     session = SessionFactory(capacity=5)
     person = PersonFactory()
     enrolment.enrol(session.pk, person)
-    with pytest.raises(EnrolmentRefused, match="already enrolled"):
+    with translation.override("en"), pytest.raises(EnrolmentRefused, match="already enrolled"):
         enrolment.enrol(session.pk, person)
     assert Enrolment.objects.filter(session=session, person=person).count() == 1
 
@@ -90,7 +90,7 @@ def test_enrolling_again_from_the_waiting_list_is_refused():
     enrolment.enrol(session.pk, PersonFactory())
     person = PersonFactory()
     enrolment.enrol(session.pk, person)
-    with pytest.raises(EnrolmentRefused, match="waiting list"):
+    with translation.override("en"), pytest.raises(EnrolmentRefused, match="waiting list"):
         enrolment.enrol(session.pk, person)
 
 
@@ -99,7 +99,7 @@ def test_enrolling_again_from_the_waiting_list_is_refused():
 )
 def test_nobody_enrols_in_a_past_or_started_session(starts_in):
     session = SessionFactory(starts_at=timezone.now() + starts_in)
-    with pytest.raises(EnrolmentRefused, match="already started"):
+    with translation.override("en"), pytest.raises(EnrolmentRefused, match="already started"):
         enrolment.enrol(session.pk, PersonFactory())
     assert not session.enrolments.exists()
 
