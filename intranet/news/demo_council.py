@@ -284,7 +284,7 @@ def load_revue(news_index):
         period_start=start,
         period_end=end,
         introduction=introduction,
-        items=[RevueItem(page=page) for page in french_items],
+        items=[RevueItem(page=page, sort_order=order) for order, page in enumerate(french_items)],
     )
     title, introduction = REVUE["ar"]
     upsert_translation(
@@ -295,7 +295,10 @@ def load_revue(news_index):
         period_start=start,
         period_end=end,
         introduction=introduction,
-        items=[RevueItem(page=page.get_translation(arabic())) for page in french_items],
+        items=[
+            RevueItem(page=page.get_translation(arabic()), sort_order=order)
+            for order, page in enumerate(french_items)
+        ],
     )
     return revue
 
