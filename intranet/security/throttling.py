@@ -1,0 +1,105 @@
+"""Sign-in throttling with django-axes, for sign-in by username or by email address.
+
+Axes counts failures per (username, IP address). The sign-in form accepts a
+username or an email address for the same account, so both are counted under
+the account's username: five tries with the username and five more with the
+address would otherwise give an attacker ten.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.views import PasswordResetView
+from django.core.cache import cache
+from django.forms.utils import ErrorDict
+from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from intranet.accounts.forms import SignInForm
+
+
+def account_username(request, credentials):
+    """The username failures are counted under: the account's own, however it was typed."""
+    login = ((credentials or {}).get("username") or "").strip()
+    if "@" in login:
+        matches = list(
+            get_user_model()
+            ._default_manager.filter(email__iexact=login)
+            .values_list(get_user_model().USERNAME_FIELD, flat=True)[:2]
+        )
+        if len(matches) == 1:
+            return matches[0]
+    return login
+
+
+def client_ip(request):
+    """The client's address: the connection's, or the one the trusted proxy in front says.
+
+    X-Forwarded-For is only believed when PROXY_COUNT says how many proxies
+    stand in front of the application (the last ones added the right-most addresses).
+    """
+    proxies = settings.PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if hops:
+            return hops[-min(proxies, len(hops))]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def lockout_message():
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return ngettext(
+        "Too many failed sign-in attempts for this account from this computer. "
+        "Wait %(minutes)d minute and try again, or ask the intranet administrator to unlock it.",
+        "Too many failed sign-in attempts for this account from this computer. "
+        "Wait %(minutes)d minutes and try again, or ask the intranet administrator to unlock it.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """The sign-in page again, saying why the right password is refused for now (HTTP 429)."""
+    form = SignInForm(request, data=request.POST or None)
+    # Not validated: cleaning the form would try to authenticate once more.
+    form._errors = ErrorDict()
+    form.cleaned_data = {}
+    form.add_error(None, lockout_message())
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = ""
+    return render(
+        request,
+        "accounts/login.html",
+        {"form": form, "next": next_url, "locked_out": True},
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )
+
+
+def password_reset_allowed(request):
+    """At most PASSWORD_RESET_LIMIT reset requests per address per cool-off period.
+
+    Each request sends an email: without a limit, the form can be used to flood
+    a colleague's mailbox.
+    """
+    key = f"password-reset:{client_ip(request)}"
+    cache.add(key, 0, timeout=int(settings.AXES_COOLOFF_TIME.total_seconds()))
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=int(settings.AXES_COOLOFF_TIME.total_seconds()))
+        count = 1
+    return count <= settings.PASSWORD_RESET_LIMIT
+
+
+class ThrottledPasswordResetView(PasswordResetView):
+    """Django's password reset, refusing to send more than a few emails per computer."""
+
+    def form_valid(self, form):
+        if not password_reset_allowed(self.request):
+            form.add_error(
+                None, _("Too many password reset requests from this computer. Try again later.")
+            )
+            return self.form_invalid(form)
+        return super().form_valid(form)
