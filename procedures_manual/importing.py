@@ -13,6 +13,7 @@ lists every problem with where it was found.
 import re
 import unicodedata
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -20,7 +21,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from docx import Document
-from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.exceptions import OpcError
 from wagtail.models import Locale
 
 from intranet.organisation.models import ServicePage
@@ -38,6 +39,7 @@ from .models import (
 
 MAX_FILE_SIZE = 20 * 1024 * 1024
 MAX_UNCOMPRESSED_SIZE = 200 * 1024 * 1024  # a zip bomb stops here
+MAX_BODY_SIZE = 40 * 1024 * 1024  # word/document.xml is parsed whole: no bigger than this
 
 
 class ImportRefused(Exception):
@@ -249,11 +251,30 @@ def _open_docx(uploaded):
                 raise ImportRefused(
                     _("This file expands to more than 200 MB once opened; it is refused.")
                 )
+            body = next(
+                (item for item in archive.infolist() if item.filename == "word/document.xml"), None
+            )
+            if body is not None and body.file_size > MAX_BODY_SIZE:
+                raise ImportRefused(
+                    _("The text of this file is larger than %(size)s MB; it is refused.")
+                    % {"size": MAX_BODY_SIZE // (1024 * 1024)}
+                )
         uploaded.seek(0)
         return Document(uploaded)
     except ImportRefused:
         raise
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
+    except (
+        OpcError,
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        KeyError,
+        ValueError,
+        RuntimeError,  # an entry encrypted with a password
+        NotImplementedError,  # an unknown compression method
+        SyntaxError,  # lxml's XMLSyntaxError: a malformed XML part
+        OSError,
+    ) as error:
         raise ImportRefused(
             _("This Word file is damaged and cannot be read (%(error)s).") % {"error": error}
         ) from error

@@ -6,17 +6,20 @@ scanned PDF (no text layer) is refused with a message that says which.
 """
 
 import re
+import zlib
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import PyPdfError
 
 from .models import LegalArticle, LegalTextIndexPage, LegalTextPage
 
 MAX_FILE_SIZE = 30 * 1024 * 1024
+MAX_PAGES = 1000  # a longer file is not one legal text
+MAX_TEXT = 5_000_000  # characters
 ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 ARTICLE_HEADING = re.compile(
     r"(?m)^\s*(?:Article|ARTICLE|Art\.)\s+(?P<fr>\d+(?:\s*(?:bis|ter|quater))?|premier|1er)\b\s*[.:\-–—]?"
@@ -52,10 +55,34 @@ def extract_text(uploaded):
             raise LegalImportRefused(
                 _("This PDF is protected by a password: ask for an unprotected copy.")
             )
-        text = "\n".join((page.extract_text() or "") for page in reader.pages)
+        if len(reader.pages) > MAX_PAGES:
+            raise LegalImportRefused(
+                _("This PDF has more than %(pages)s pages: import each text on its own.")
+                % {"pages": MAX_PAGES}
+            )
+        parts, size = [], 0
+        for page in reader.pages:
+            parts.append(page.extract_text() or "")
+            size += len(parts[-1])
+            if size > MAX_TEXT:
+                raise LegalImportRefused(
+                    _("This PDF holds more text than one legal text: import each text on its own.")
+                )
+        text = "\n".join(parts)
     except LegalImportRefused:
         raise
-    except (PdfReadError, ValueError, TypeError, KeyError, OSError) as error:
+    except (
+        PyPdfError,
+        ValueError,
+        TypeError,
+        KeyError,
+        AttributeError,
+        IndexError,
+        ZeroDivisionError,
+        RecursionError,
+        zlib.error,
+        OSError,
+    ) as error:
         raise LegalImportRefused(
             _("This PDF is damaged and cannot be read (%(error)s).") % {"error": error}
         ) from error

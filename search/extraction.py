@@ -6,13 +6,33 @@ A small registry keyed by file type, shared by the background task, the
 downloadable.
 """
 
+import logging
 import zipfile
+import zlib
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
 MAX_TEXT = 2_000_000  # characters kept from one file
+MAX_PAGES = 2000  # pages of a PDF read; a file claiming more is read no further
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
+# The body of a Word file is parsed whole, as a tree many times its size: a body
+# bigger than this (a thousand pages of text is about 10 MB) is not parsed.
+MAX_DOCX_BODY = 40 * 1024 * 1024
+# What a hostile or corrupt archive or XML part can raise while being read.
+DAMAGED_ARCHIVE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    KeyError,
+    ValueError,
+    RuntimeError,  # an entry encrypted with a password
+    NotImplementedError,  # an unknown compression method
+    SyntaxError,  # lxml's XMLSyntaxError: a malformed XML part
+    OSError,
+)
+
+logger = logging.getLogger(__name__)
 
 
 class ExtractionFailed(Exception):
@@ -21,7 +41,7 @@ class ExtractionFailed(Exception):
 
 def extract_pdf(stream):
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     header = stream.read(1024)
     stream.seek(0)
@@ -32,7 +52,9 @@ def extract_pdf(stream):
         if reader.is_encrypted and not reader.decrypt(""):
             raise ExtractionFailed(_("The PDF is protected by a password."))
         parts, size = [], 0
-        for page in reader.pages:
+        for number, page in enumerate(reader.pages):
+            if number >= MAX_PAGES:
+                break
             content = page.extract_text() or ""
             parts.append(content)
             size += len(content)
@@ -41,13 +63,16 @@ def extract_pdf(stream):
     except ExtractionFailed:
         raise
     except (
-        PdfReadError,
+        PyPdfError,
         ValueError,
         TypeError,
         KeyError,
         AttributeError,
         OSError,
         RecursionError,
+        IndexError,
+        ZeroDivisionError,
+        zlib.error,
     ) as error:
         raise ExtractionFailed(
             _("The PDF is damaged: %(error)s") % {"error": str(error)[:200]}
@@ -60,7 +85,7 @@ def extract_pdf(stream):
 
 def extract_docx(stream):
     from docx import Document
-    from docx.opc.exceptions import PackageNotFoundError
+    from docx.opc.exceptions import OpcError
 
     header = stream.read(4)
     stream.seek(0)
@@ -74,18 +99,26 @@ def extract_docx(stream):
                 raise ExtractionFailed(
                     _("The Word file expands to more than 200 MB; it was not read.")
                 )
+            body = next(
+                (item for item in archive.infolist() if item.filename == "word/document.xml"), None
+            )
+            if body is not None and body.file_size > MAX_DOCX_BODY:
+                raise ExtractionFailed(
+                    _("The text of the Word file is larger than %(size)s MB; it was not read.")
+                    % {"size": MAX_DOCX_BODY // (1024 * 1024)}
+                )
         stream.seek(0)
         document = Document(stream)
+        parts = [paragraph.text for paragraph in document.paragraphs]
+        for table in document.tables:
+            for row in table.rows:
+                parts.append(" ".join(cell.text for cell in row.cells))
     except ExtractionFailed:
         raise
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
+    except (OpcError, *DAMAGED_ARCHIVE) as error:
         raise ExtractionFailed(
             _("The Word file is damaged: %(error)s") % {"error": str(error)[:200]}
         ) from error
-    parts = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.append(" ".join(cell.text for cell in row.cells))
     return "\n".join(parts)[:MAX_TEXT]
 
 
@@ -106,4 +139,13 @@ def extract(filename, stream):
     extractor = EXTRACTORS.get(Path(filename).suffix.lower())
     if extractor is None:
         raise ExtractionFailed(_("Text is not extracted from this type of file."))
-    return extractor(stream)
+    try:
+        return extractor(stream)
+    except ExtractionFailed:
+        raise
+    except Exception as error:  # a file is untrusted input: no parser failure may escape
+        logger.warning("Unexpected failure reading %s", filename, exc_info=True)
+        raise ExtractionFailed(
+            _("The file could not be read (%(error)s).")
+            % {"error": f"{type(error).__name__}: {error}"[:200]}
+        ) from error

@@ -51,7 +51,10 @@ def api_search(request):
             {"error": _("The query is too long (1000 characters at most).")}, status=400
         )
     limit = request.GET.get("limit", str(API_DEFAULT_LIMIT))
-    if not limit.isdigit() or not 1 <= int(limit) <= API_MAX_LIMIT:
+    # ASCII digits, few of them: int() refuses "²" and strings of thousands of digits.
+    if not (limit.isascii() and limit.isdigit() and len(limit) <= 3) or not (
+        1 <= int(limit) <= API_MAX_LIMIT
+    ):
         return JsonResponse(
             {
                 "error": _("“limit” must be a whole number from 1 to %(max)s.")

@@ -33,8 +33,10 @@ def desk(request):
             results.query, get_language(), len(results.hits), SearchQueryLog.Source.RECEPTION_DESK
         )
     procedure = None
-    if request.GET.get("procedure", "").isdigit():
-        procedure = get_object_or_404(ProcedurePage.objects.live(), pk=request.GET["procedure"])
+    procedure_id = request.GET.get("procedure", "")
+    # ASCII digits only, and few: "²" or 30 digits would reach the database as a 500.
+    if procedure_id.isascii() and procedure_id.isdigit() and len(procedure_id) <= 18:
+        procedure = get_object_or_404(ProcedurePage.objects.live(), pk=procedure_id)
     context = {
         "query": results.query if results else "",
         "results": results,
@@ -82,7 +84,7 @@ def record(request):
 def statistics(request):
     days = (
         int(request.GET["days"])
-        if request.GET.get("days", "").isdigit() and int(request.GET["days"]) in PERIODS
+        if request.GET.get("days", "") in {str(period) for period in PERIODS}
         else 30
     )
     stats = register.statistics(days)
