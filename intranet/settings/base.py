@@ -6,9 +6,11 @@ no secret lives in the repository. The defaults give the embedded setup:
 SQLite and Wagtail's database search backend.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "intranet"
@@ -31,6 +33,8 @@ INSTALLED_APPS = [
     "intranet.library",
     "knowledge",
     "intranet.ipecag",
+    "intranet.security",
+    "intranet.operations",
     "search",
     "django_tasks",
     "django_tasks_db",
@@ -52,6 +56,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,6 +69,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy header; the Wagtail admin gets its own allowances.
+    "intranet.security.middleware.IntranetCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -71,9 +79,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Everything is private: only views marked @login_not_required answer anonymously.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Changes logged in the audit log during a request name the signed-in user.
+    "intranet.security.middleware.AuditLogContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a locked-out sign-in into the sign-in page saying so.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "intranet.urls"
@@ -108,7 +120,11 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 # --- Authentication -----------------------------------------------------------
 
-AUTHENTICATION_BACKENDS = ["intranet.accounts.backends.UsernameOrEmailBackend"]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses every sign-in of a locked-out account before a password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "intranet.accounts.backends.UsernameOrEmailBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
@@ -124,6 +140,67 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 10)  # a working day
+
+# --- Security -----------------------------------------------------------------
+
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failures for one
+# account from one address, that account is refused from that address for
+# AXES_COOLOFF_MINUTES, even with the right password; a success resets the count.
+# An administrator unlocks at once with `manage.py axes_reset_username <username>`.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "intranet.security.throttling.account_username"
+AXES_CLIENT_IP_CALLABLE = "intranet.security.throttling.client_ip"
+AXES_LOCKOUT_CALLABLE = "intranet.security.throttling.lockout_response"
+AXES_VERBOSE = False
+# How many reverse proxies stand in front of the application: only then is
+# X-Forwarded-For believed for the client's address (0: the connection's).
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+# Password reset emails per address per cool-off period.
+PASSWORD_RESET_LIMIT = env.int("PASSWORD_RESET_LIMIT", default=5)
+
+# Content security policy (django-csp): only the intranet's own files run or load.
+# Inline style *attributes* are allowed (style-src-attr): the templates set colour
+# codes and chart bar lengths as CSS custom properties in style="--unit-colour: ..."
+# from the database; an attribute style cannot run code, whereas inline <script>
+# and on* attributes, which could, stay forbidden everywhere outside the admin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail's admin writes inline scripts (date widgets, inline panels) and
+# styles (rich text editor), previews uploads from blob: addresses and shows
+# the page preview in an iframe of itself: see IntranetCSPMiddleware.
+CSP_ADMIN_PREFIX = "/admin/"
+CSP_ADMIN_REPLACE = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "frame-ancestors": [SELF],
+}
+# No page may be framed by another site (and CSP frame-ancestors says the same
+# to current browsers). Wagtail's preview views set SAMEORIGIN on their own
+# responses, which is all the admin's preview iframe needs.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 
 # --- Languages: French first, Arabic its equal --------------------------------
 
@@ -238,6 +315,8 @@ LOGGING = {
     "loggers": {
         # One line per background task and per publication would drown real messages.
         "django_tasks": {"level": "WARNING"},
+        # Failed sign-ins are counted quietly; lockouts are still reported (WARNING).
+        "axes": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

@@ -19,3 +19,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Uploaded files written by the tests (demo forms...) go to a throwaway folder.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="intranet-test-media-"))
+
+# Django's test client signs in without a request, which django-axes refuses:
+# throttling is switched on only by the tests of it (tests/security).
+AXES_ENABLED = False

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from intranet.accounts.roles import ROLES, apply_roles
+from intranet.security.audit import log_roles_applied
 
 
 class Command(BaseCommand):
@@ -8,5 +9,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         apply_roles()
+        log_roles_applied()
         for role in ROLES:
             self.stdout.write(f"{role.name}: {role.description}")
