@@ -185,3 +185,12 @@ def test_setup_roles_restores_a_role_an_administrator_broke():
     GroupPagePermission.objects.filter(group=group).delete()
     call_command("setup_roles", stdout=open("/dev/null", "w"))
     assert NewsIndexPage.objects.first().permissions_for_user(user("communication")).can_publish()
+
+
+def test_pages_outside_the_approval_circuits_have_no_workflow_nobody_could_approve():
+    from wagtail.models import Workflow
+
+    from intranet.news.models import NewsPage
+
+    assert not Workflow.objects.filter(name="Moderators approval", active=True).exists()
+    assert NewsPage.objects.live().first().get_workflow() is None
