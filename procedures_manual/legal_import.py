@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
+from search.extraction import readable_text
+
 from .models import LegalArticle, LegalTextIndexPage, LegalTextPage
 
 MAX_FILE_SIZE = 30 * 1024 * 1024
@@ -68,7 +70,7 @@ def extract_text(uploaded):
                 raise LegalImportRefused(
                     _("This PDF holds more text than one legal text: import each text on its own.")
                 )
-        text = "\n".join(parts)
+        text = readable_text("\n".join(parts))
     except LegalImportRefused:
         raise
     except (

@@ -7,7 +7,7 @@ from django_tasks import task
 from wagtail.documents import get_document_model
 
 from . import indexing
-from .extraction import ExtractionFailed, extract
+from .extraction import ExtractionFailed, extract, readable_text
 from .models import DocumentText
 
 
@@ -23,7 +23,7 @@ def read(document):
                 record.text, record.reason = extract(document.filename, stream), ""
             record.status = DocumentText.Status.EXTRACTED
         except (ExtractionFailed, OSError) as failure:  # OSError: the file is missing from storage
-            record.text, record.reason = "", str(failure)[:300]
+            record.text, record.reason = "", readable_text(str(failure))[:300]
             record.status = DocumentText.Status.FAILED
         record.file_hash = document.file_hash or ""
         record.extracted_at = timezone.now()

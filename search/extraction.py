@@ -7,6 +7,7 @@ downloadable.
 """
 
 import logging
+import re
 import zipfile
 import zlib
 from pathlib import Path
@@ -33,6 +34,15 @@ DAMAGED_ARCHIVE = (
 )
 
 logger = logging.getLogger(__name__)
+
+# Control characters some PDF producers leave in their text layer: PostgreSQL
+# refuses NUL in a text column, and none of them means anything to a reader.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def readable_text(text):
+    """``text`` without control characters; page breaks become line breaks."""
+    return CONTROL_CHARACTERS.sub("", text.replace("\x0c", "\n"))
 
 
 class ExtractionFailed(Exception):
@@ -75,7 +85,7 @@ def extract_pdf(stream):
         zlib.error,
     ) as error:
         raise ExtractionFailed(
-            _("The PDF is damaged: %(error)s") % {"error": str(error)[:200]}
+            _("The PDF is damaged: %(error)s") % {"error": readable_text(str(error)[:200])}
         ) from error
     text = "\n".join(parts)
     if not text.strip():
@@ -140,7 +150,7 @@ def extract(filename, stream):
     if extractor is None:
         raise ExtractionFailed(_("Text is not extracted from this type of file."))
     try:
-        return extractor(stream)
+        return readable_text(extractor(stream))
     except ExtractionFailed:
         raise
     except Exception as error:  # a file is untrusted input: no parser failure may escape

@@ -48,9 +48,16 @@ def page_moved(sender, instance, **kwargs):
 
 
 @receiver(post_save, sender=get_document_model())
-def document_saved(sender, instance, created, update_fields=None, **kwargs):
-    """A new or replaced file is read again; a renamed document is reindexed by its title."""
+def document_saved(sender, instance, created, update_fields=None, raw=False, **kwargs):
+    """A new or replaced file is read again; a renamed document is reindexed by its title.
+
+    Rows loaded from a fixture or a backup (``raw``) are left alone: whoever
+    loads them rebuilds the index once everything is in place.
+    """
     from .models import DocumentText
+
+    if raw:
+        return
 
     extracted = DocumentText.objects.filter(document=instance).first()
     if created or extracted is None or extracted.file_hash != (instance.file_hash or ""):

@@ -4,9 +4,17 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _apply_roles_after_migrate(**kwargs):
+    """Grant each role its permissions, once the page tree and collections exist.
+
+    ``flush`` also ends with post_migrate, on a database without even Wagtail's root
+    page (only its migrations create one): there is nothing to grant on then.
+    """
+    from wagtail.models import Collection, Page
+
     from .roles import apply_roles
 
-    apply_roles()
+    if Page.get_first_root_node() and Collection.get_first_root_node():
+        apply_roles()
 
 
 class AccountsConfig(AppConfig):

@@ -7,14 +7,9 @@ ONE transaction, so that a failure leaves the database as it was; then the media
 files are written back and the indexes rebuilt from the restored rows.
 """
 
-import contextlib
 import json
 import tempfile
-import weakref
-from pathlib import Path
 
-from django.apps import apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
@@ -25,7 +20,6 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
-from django.db.models.signals import m2m_changed, post_save, pre_save
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -82,8 +76,8 @@ def restore(backup):
         dump.flush()
         with transaction.atomic():
             _empty_tables()
-            with _project_receivers_muted():
-                call_command("loaddata", dump.name, verbosity=0)
+            # Receivers see raw=True and leave loaded rows alone; the indexes are rebuilt below.
+            call_command("loaddata", dump.name, verbosity=0)
         for member in backup.media_members:
             _write_media(member[len(MEDIA_PREFIX) :], tar.extractfile(member))
     rebuild_indexes()
@@ -133,45 +127,6 @@ def _empty_tables():
     ]
     statements = connection.ops.sql_flush(no_style(), tables, reset_sequences=True)
     connection.ops.execute_sql_flush(statements)
-
-
-@contextlib.contextmanager
-def _project_receivers_muted():
-    """Rows loaded by loaddata are history, not new events: the project's own receivers
-    (search indexing, audit log, library versions...) must not act on them.
-
-    Django and Wagtail receivers honour ``raw=True``; a project receiver that forgets
-    to would re-read documents, log false audit events or fail on a row whose user is
-    not loaded yet. So while the rows load, only the framework's receivers listen.
-    """
-    project_apps = tuple(
-        f"{config.name}."
-        for config in apps.get_app_configs()
-        if Path(config.path).is_relative_to(settings.BASE_DIR)
-        and ".venv" not in Path(config.path).parts
-    )
-    saved = {}
-    for signal in (pre_save, post_save, m2m_changed):
-        with signal.lock:
-            saved[signal] = signal.receivers
-            signal.receivers = [
-                entry
-                for entry in signal.receivers
-                if not getattr(_receiver(entry), "__module__", "").startswith(project_apps)
-            ]
-            signal.sender_receivers_cache.clear()
-    try:
-        yield
-    finally:
-        for signal, receivers in saved.items():
-            with signal.lock:
-                signal.receivers = receivers
-                signal.sender_receivers_cache.clear()
-
-
-def _receiver(entry):
-    reference = entry[1]
-    return reference() if isinstance(reference, weakref.ReferenceType) else reference
 
 
 def _write_media(name, file, storage=default_storage):

@@ -49,7 +49,9 @@ def _log_if_someone_acts(instance, action, **data):
         log(instance, action, data=data or None)
 
 
-def _enrolment_saved(sender, instance, created, update_fields=None, **kwargs):
+def _enrolment_saved(sender, instance, created, update_fields=None, raw=False, **kwargs):
+    if raw:  # a row loaded from a fixture or a backup: history, not an event
+        return
     person = instance.person.get_username()
     if created:
         waiting = instance.status == sender.Status.WAITING
@@ -69,8 +71,8 @@ def _enrolment_deleted(sender, instance, **kwargs):
     )
 
 
-def _version_saved(sender, instance, created, **kwargs):
-    if created:
+def _version_saved(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
         _log_if_someone_acts(
             instance,
             "intranet.library.version",
@@ -79,7 +81,9 @@ def _version_saved(sender, instance, created, **kwargs):
         )
 
 
-def _feed_token_saved(sender, instance, created, update_fields=None, **kwargs):
+def _feed_token_saved(sender, instance, created, update_fields=None, raw=False, **kwargs):
+    if raw:
+        return
     if update_fields and "key" not in update_fields:  # last_used: not a change of the address
         return
     action = "intranet.feed_token.create" if created else "intranet.feed_token.renew"

@@ -37,6 +37,24 @@ def test_each_role_is_a_group_and_the_only_other_groups_keep_a_divisions_documen
     assert len(ROLES) == 9
 
 
+def test_a_flushed_database_gets_no_roles_until_it_has_a_page_tree_again(monkeypatch):
+    """``flush`` ends with post_migrate on a database without Wagtail's root page."""
+    from wagtail.models import Page
+
+    from intranet.accounts import apps as accounts_apps
+    from intranet.accounts import roles
+
+    applied = []
+    monkeypatch.setattr(roles, "apply_roles", lambda: applied.append("applied"))
+    monkeypatch.setattr(Page, "get_first_root_node", classmethod(lambda cls: None))
+    accounts_apps._apply_roles_after_migrate()
+    assert applied == []
+    monkeypatch.undo()
+    monkeypatch.setattr(roles, "apply_roles", lambda: applied.append("applied"))
+    accounts_apps._apply_roles_after_migrate()
+    assert applied == ["applied"]
+
+
 def test_applying_the_roles_again_changes_nothing():
     def snapshot():
         return (

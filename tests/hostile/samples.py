@@ -58,6 +58,31 @@ def many_pages_pdf(pages):
     return buffer.getvalue()
 
 
+def pdf_with_control_characters(text=rb"Taxe\000 de\001 souk\014 hebdomadaire"):
+    """A PDF whose text layer holds NUL and other control characters, as some producers write."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=400, height=200)
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
+    )
+    content = DecodedStreamObject()
+    content.set_data(b"BT /F1 12 Tf 20 100 Td (" + text + b") Tj ET")
+    page[NameObject("/Contents")] = writer._add_object(content)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def valid_docx(*paragraphs):
     document = Document()
     for paragraph in paragraphs or ("Compte rendu de la réunion du conseil communal",):

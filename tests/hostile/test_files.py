@@ -170,6 +170,23 @@ def test_a_stored_document_that_cannot_be_read_keeps_its_reason():
     assert record.status == DocumentText.Status.FAILED and record.reason
 
 
+def test_control_characters_in_a_text_layer_are_dropped_and_page_breaks_kept_as_lines():
+    status, text = outcome("souk.pdf", samples.pdf_with_control_characters())
+    assert status == "extracted"
+    assert text == "Taxe de souk\n hebdomadaire"
+
+
+def test_a_document_whose_text_layer_holds_nul_characters_is_stored_and_found():
+    """PostgreSQL refuses NUL in a text column: it must never reach one."""
+    from tests.library.factories import make_document
+
+    document = make_document("Taxe de souk", "souk.pdf", samples.pdf_with_control_characters())
+    record = read(document)
+    record.refresh_from_db()
+    assert record.status == DocumentText.Status.EXTRACTED
+    assert "\x00" not in record.text and "hebdomadaire" in record.text
+
+
 # --- The library upload form ---------------------------------------------------------------
 
 
@@ -323,6 +340,14 @@ def test_the_legal_import_refuses_an_oversized_file(monkeypatch):
     upload = SimpleUploadedFile("loi.pdf", samples.valid_pdf())
     with pytest.raises(LegalImportRefused):
         import_legal_text(upload, kind="law", number="99-99", title="Loi")
+
+
+def test_the_legal_import_drops_control_characters_from_the_text_layer():
+    content = samples.pdf_with_control_characters(rb"Article 1 Le droit\000 de place\001 est du.")
+    _page, draft = import_legal_text(
+        io.BytesIO(content), kind="law", number="99-99", title="Loi", dry_run=True
+    )
+    assert draft.articles == [("1", "Le droit de place est du.")]
 
 
 SMALL_CORPUS = [path for path in CORPUS if path.stat().st_size < 1024 * 1024]  # the big ones: above
