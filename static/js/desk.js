@@ -25,3 +25,15 @@
     }, 150);
   });
 })();
+
+// "/" brings the agent back to the question from anywhere on the desk, as on
+// most search pages; the answer card takes the focus when it opens.
+document.addEventListener("keydown", (event) => {
+  const input = document.querySelector("#desk-q");
+  const typing = event.target.closest("input, textarea, select, [contenteditable]");
+  if (event.key === "/" && input && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    event.preventDefault();
+    input.focus();
+    input.select();
+  }
+});

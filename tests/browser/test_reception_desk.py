@@ -1,0 +1,73 @@
+"""A visitor at the desk asks for a birth certificate: the agent answers and prints
+the fiche, without touching the mouse."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .conftest import JOURNEY
+
+pytestmark = JOURNEY
+
+# window.print() would open the system dialog; the journey counts the calls instead.
+COUNT_PRINTS = "window.print = () => { window.printed = (window.printed || 0) + 1; };"
+
+
+def test_an_agent_finds_the_answer_and_prints_the_fiche_by_keyboard_alone(sign_in):
+    page, keys = sign_in("accueil", next="/fr/reception/")
+    expect(page.get_by_role("heading", name="Bureau d'accueil")).to_be_visible()
+    assert page.evaluate("document.activeElement.id") == "desk-q"
+
+    keys.type("acte de naissance")
+    first = page.locator(".desk-results a").first
+    expect(first).to_contain_text("Extrait ou copie intégrale")
+    keys.tab_to(first)
+    assert keys.focus_is_visible()
+    with page.expect_navigation():
+        keys.press("Enter")
+
+    card = page.locator(".answer-card")
+    expect(card.get_by_role("heading", level=2)).to_have_text(re.compile("acte de naissance"))
+    expect(card).to_contain_text("Carte nationale d'identité électronique")
+    expect(card).to_contain_text("Gratuit")
+    print_button = card.get_by_role("link", name="Imprimer la fiche")
+    expect(print_button).to_be_focused()
+
+    page.context.add_init_script(COUNT_PRINTS)
+    with page.context.expect_page() as opened:
+        keys.press("Enter")
+    fiche = opened.value
+    fiche.wait_for_load_state()
+    expect(fiche.locator("main.fiche")).to_contain_text("Carte nationale d'identité électronique")
+    fiche_keys = type(keys)(fiche)
+    fiche_keys.activate(fiche.get_by_role("button", name="Imprimer"))
+    assert fiche.evaluate("window.printed") == 1
+
+    fiche.emulate_media(media="print")
+    expect(fiche.locator(".fiche-actions")).to_be_hidden()
+    expect(fiche.locator("main.fiche")).to_be_visible()
+
+
+def test_the_agent_records_the_visit_and_goes_back_to_the_question(sign_in):
+    page, keys = sign_in("accueil", next="/fr/reception/?q=naissance")
+    keys.tab_to(page.locator(".desk-results a").first)
+    with page.expect_navigation():
+        keys.press("Enter")
+    record = page.get_by_role("button", name="Enregistrer la visite")
+    keys.tab_to(record)
+    with page.expect_navigation():
+        keys.press("Enter")
+    expect(page.locator(".messages, [role=status]").first).to_be_visible()
+    expect(page.locator("text=Vos dernières visites")).to_be_visible()
+
+    keys.press("/")
+    assert page.evaluate("document.activeElement.id") == "desk-q"
+
+
+@pytest.mark.parametrize("width", [390])
+def test_the_desk_answers_on_a_phone_too(sign_in, width):
+    page, keys = sign_in("accueil", next="/fr/reception/?q=permis+de+construire")
+    page.set_viewport_size({"width": width, "height": 844})
+    expect(page.locator(".desk-results a").first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
