@@ -8,7 +8,8 @@ after the others, which never see the emptied tables.
 
 No browser is downloaded: ``CHROMIUM`` (default ``/usr/bin/chromium``, Debian's
 ``chromium`` package, which ``.ci/run`` installs) is launched. Without it the
-journeys are skipped with a message saying so.
+journeys are skipped with a message saying so, unless
+``BROWSER_JOURNEYS_REQUIRED`` is set, as in ``.ci/run``, where they fail.
 """
 
 import os
@@ -44,6 +45,8 @@ JOURNEY = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serializ
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not Path(CHROMIUM).exists():
+        if os.environ.get("BROWSER_JOURNEYS_REQUIRED"):  # set by .ci/run
+            pytest.fail(f"no chromium at {CHROMIUM}, and the browser journeys are required")
         pytest.skip(
             f"no chromium at {CHROMIUM}: install Debian's package (apt-get install chromium)"
         )
