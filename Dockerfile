@@ -24,4 +24,4 @@ RUN SECRET_KEY=build-only-$(python -c "import secrets; print(secrets.token_urlsa
 USER intranet
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz')"
-CMD ["sh", "-c", "python manage.py migrate --no-input && gunicorn intranet.wsgi:application --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-3} --access-logfile -"]
+CMD ["sh", "-c", "python manage.py migrate --no-input && gunicorn intranet.wsgi:application --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-3} --threads ${GUNICORN_THREADS:-2} --keep-alive 75 --access-logfile -"]

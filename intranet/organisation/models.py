@@ -18,6 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from intranet.home.locales import LocalizedFromCache
 from intranet.home.models import SectionPage
 
 from .colours import ColourCode, swatch
@@ -27,7 +28,7 @@ phone_extension_validator = RegexValidator(
 )
 
 
-class Building(TranslatableMixin, models.Model):
+class Building(LocalizedFromCache, TranslatableMixin, models.Model):
     """A place where the commune receives the public: its headquarters, an annex..."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -44,7 +45,7 @@ class Building(TranslatableMixin, models.Model):
         return self.name
 
 
-class Arrondissement(TranslatableMixin, index.Indexed, models.Model):
+class Arrondissement(LocalizedFromCache, TranslatableMixin, index.Indexed, models.Model):
     """One of the commune's arrondissements or administrative annexes, where some
     services are also offered close to where citizens live."""
 
@@ -96,7 +97,7 @@ class AttributionsBlock(blocks.StreamBlock):
         icon = "list-ul"
 
 
-class OrganisationUnit(models.Model):
+class OrganisationUnit(LocalizedFromCache, models.Model):
     """What divisions and services share: who leads them, what they do, where they sit."""
 
     acronym = models.CharField(_("acronym"), max_length=20, blank=True)
@@ -259,7 +260,9 @@ class ServicePage(OrganisationUnit, Page):
 
     @cached_property
     def division(self):
-        return self.get_parent().specific
+        # The parent division in one query, where get_parent().specific takes two.
+        parent = DivisionPage.objects.filter(path=self.path[: -self.steplen]).first()
+        return parent or self.get_parent().specific
 
     @property
     def effective_colour(self):

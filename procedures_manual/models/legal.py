@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from intranet.home.locales import LocalizedFromCache
 from intranet.home.models import SectionPage
 
 
@@ -24,7 +25,7 @@ class LegalTextIndexPage(SectionPage):
         return context
 
 
-class LegalTextPage(Page):
+class LegalTextPage(LocalizedFromCache, Page):
     """One legal text in one version. An amending text is a text of its own, linked here."""
 
     class Kind(models.TextChoices):

@@ -61,8 +61,14 @@ class ProcedureIndexPage(RoutablePageMixin, SectionPage):
         procedures = (
             ProcedurePage.objects.child_of(self).live().select_related("service").order_by("code")
         )
+        from intranet.home.locales import localized_all
+
+        procedures = list(procedures)
+        services = localized_all([procedure.service for procedure in procedures])
         by_category = {}
         for procedure in procedures:
+            if procedure.service_id:
+                procedure.where = services[procedure.service_id]  # one query for them all
             by_category.setdefault(procedure.category, []).append(procedure)
         return [
             (category.label, by_category[category.value])
@@ -308,9 +314,12 @@ class ProcedurePage(RoutablePageMixin, Page):
         return context
 
     def last_legal_approval(self):
+        """Kept for the page's lifetime: the page and its review date both show it."""
         from ..approval import last_legal_approval
 
-        return last_legal_approval(self)
+        if not hasattr(self, "_last_legal_approval"):
+            self._last_legal_approval = last_legal_approval(self)
+        return self._last_legal_approval
 
     def next_review_due(self):
         approval = self.last_legal_approval()

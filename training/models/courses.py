@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from intranet.home.locales import LocalizedFromCache
 from intranet.home.models import SectionPage
 
 from ..blocks import DocumentMaterialBlock, ModuleBlock, VideoLinkBlock
@@ -33,7 +34,7 @@ class TrainingIndexPage(SectionPage):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(LocalizedFromCache, Page):
     summary = models.TextField(_("summary"), max_length=400)
     audience = models.TextField(
         _("audience"), help_text=_("Who the course is for: posts, services, prerequisites.")

@@ -4,20 +4,32 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
+
+from ..locales import locale_for
 
 register = template.Library()
 
 
 def localized_home(request, language_code=None):
-    """The home page in a language (the active one by default), or None."""
+    """The home page in a language (the active one by default), or None.
+
+    Kept on the request: the header asks for it several times per page.
+    """
+    code = language_code or get_language()
+    homes = request.__dict__.setdefault("_localized_homes", {})
+    if code not in homes:
+        homes[code] = _find_home(request, code)
+    return homes[code]
+
+
+def _find_home(request, language_code):
     site = Site.find_for_request(request)
     if site is None:
         return None
     home = site.root_page
-    try:
-        locale = Locale.objects.get(language_code=language_code or get_language())
-    except Locale.DoesNotExist:
+    locale = locale_for(language_code)
+    if locale is None or locale.pk == home.locale_id:
         return home
     return home.get_translation_or_none(locale) or home
 
@@ -58,10 +70,15 @@ def language_links(context):
 
 
 def _translation_of(page, language_code):
-    locale = Locale.objects.filter(language_code=language_code).first()
+    locale = locale_for(language_code)
     if locale is None:
         return None
     if page.locale_id == locale.pk:
         return page
-    translation = page.get_translation_or_none(locale)
-    return translation if translation is not None and translation.live else None
+    # Only its address is needed: a plain page, without the joins of its specific type.
+    return (
+        Page.objects.live()
+        .filter(translation_key=page.translation_key, locale=locale)
+        .only("id", "url_path", "locale_id", "path", "depth")
+        .first()
+    )
