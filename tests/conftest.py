@@ -12,6 +12,18 @@ from django.test import Client
 from intranet.accounts.demo import DEMO_PASSWORD
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """The browser journeys (tests/browser) run last of all.
+
+    Each empties the database when it ends (the demo is reloaded before the next
+    journey only), and Playwright leaves an event loop in the test thread for the
+    rest of the session: any test after them would find no demo, and Django's
+    async-safety check switched off.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
