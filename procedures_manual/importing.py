@@ -13,7 +13,6 @@ lists every problem with where it was found.
 import re
 import unicodedata
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -25,6 +24,7 @@ from docx.opc.exceptions import OpcError
 from wagtail.models import Locale
 
 from intranet.organisation.models import ServicePage
+from search.extraction import DAMAGED_ARCHIVE
 
 from .models import (
     Category,
@@ -263,18 +263,7 @@ def _open_docx(uploaded):
         return Document(uploaded)
     except ImportRefused:
         raise
-    except (
-        OpcError,
-        zipfile.BadZipFile,
-        zlib.error,
-        EOFError,
-        KeyError,
-        ValueError,
-        RuntimeError,  # an entry encrypted with a password
-        NotImplementedError,  # an unknown compression method
-        SyntaxError,  # lxml's XMLSyntaxError: a malformed XML part
-        OSError,
-    ) as error:
+    except (OpcError, *DAMAGED_ARCHIVE) as error:
         raise ImportRefused(
             _("This Word file is damaged and cannot be read (%(error)s).") % {"error": error}
         ) from error

@@ -6,7 +6,6 @@ scanned PDF (no text layer) is refused with a message that says which.
 """
 
 import re
-import zlib
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
-from search.extraction import readable_text
+from search.extraction import DAMAGED_PDF, readable_text
 
 from .models import LegalArticle, LegalTextIndexPage, LegalTextPage
 
@@ -73,18 +72,7 @@ def extract_text(uploaded):
         text = readable_text("\n".join(parts))
     except LegalImportRefused:
         raise
-    except (
-        PyPdfError,
-        ValueError,
-        TypeError,
-        KeyError,
-        AttributeError,
-        IndexError,
-        ZeroDivisionError,
-        RecursionError,
-        zlib.error,
-        OSError,
-    ) as error:
+    except (PyPdfError, *DAMAGED_PDF) as error:
         raise LegalImportRefused(
             _("This PDF is damaged and cannot be read (%(error)s).") % {"error": error}
         ) from error

@@ -32,6 +32,18 @@ DAMAGED_ARCHIVE = (
     SyntaxError,  # lxml's XMLSyntaxError: a malformed XML part
     OSError,
 )
+# What pypdf can raise on a damaged or hostile PDF, beyond its own errors.
+DAMAGED_PDF = (
+    ValueError,
+    TypeError,
+    KeyError,
+    AttributeError,
+    OSError,
+    RecursionError,
+    IndexError,
+    ZeroDivisionError,
+    zlib.error,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -72,18 +84,7 @@ def extract_pdf(stream):
                 break
     except ExtractionFailed:
         raise
-    except (
-        PyPdfError,
-        ValueError,
-        TypeError,
-        KeyError,
-        AttributeError,
-        OSError,
-        RecursionError,
-        IndexError,
-        ZeroDivisionError,
-        zlib.error,
-    ) as error:
+    except (PyPdfError, *DAMAGED_PDF) as error:
         raise ExtractionFailed(
             _("The PDF is damaged: %(error)s") % {"error": readable_text(str(error)[:200])}
         ) from error
