@@ -43,14 +43,22 @@ def manage(*args, check=True):
 
 
 def serve(args):
+    # Uploaded documents are read by a worker beside the web server, as in production.
+    os.environ.setdefault("TASKS_BACKEND", "database")
     manage("migrate", "--no-input", "-v", "0")
     manage("load_demo")
     address = args[0] if args else "127.0.0.1:8000"
+    worker = subprocess.Popen(
+        [str(PYTHON), "manage.py", "db_worker", "--no-reload", "-v", "0"], cwd=ROOT
+    )
     print(f"\nIntranet of Beni Mellal: http://{address}/  (stop with Ctrl+C)\n", flush=True)
     try:
         manage("runserver", address, check=False)
     except KeyboardInterrupt:
         pass
+    finally:
+        worker.terminate()
+        worker.wait()
 
 
 def test(args):

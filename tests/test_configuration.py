@@ -25,7 +25,8 @@ def settings_in(environment, *names, module="intranet.settings.production"):
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "ELASTICSEARCH_URL", "AWS_STORAGE_BUCKET_NAME"}
+        if key
+        not in {"DATABASE_URL", "ELASTICSEARCH_URL", "AWS_STORAGE_BUCKET_NAME", "TASKS_BACKEND"}
     }
     env.update(environment, DJANGO_SETTINGS_MODULE=module)
     result = subprocess.run(
@@ -56,6 +57,19 @@ def test_elasticsearch_url_selects_the_elasticsearch_8_backend():
     )
     assert "elasticsearch8" in found["WAGTAILSEARCH_BACKENDS"]
     assert "http://search:9200" in found["WAGTAILSEARCH_BACKENDS"]
+
+
+def test_production_queues_background_tasks_for_a_worker_and_development_runs_them_at_once():
+    assert "django_tasks_db.DatabaseBackend" in settings_in(PRODUCTION_ENV, "TASKS")["TASKS"]
+    found = settings_in({}, "TASKS", module="intranet.settings.dev")
+    assert "ImmediateBackend" in found["TASKS"]
+    found = settings_in({"TASKS_BACKEND": "database"}, "TASKS", module="intranet.settings.dev")
+    assert "django_tasks_db.DatabaseBackend" in found["TASKS"]
+
+
+def test_an_unknown_tasks_backend_is_refused_with_the_names_it_could_be():
+    with pytest.raises(RuntimeError, match="TASKS_BACKEND='celery' is unknown: use one of"):
+        settings_in({**PRODUCTION_ENV, "TASKS_BACKEND": "celery"}, "TASKS")
 
 
 def test_a_bucket_name_sends_media_to_private_object_storage():

@@ -70,7 +70,7 @@ def library_listing(request, locale):
     documents = with_versions(
         documents.annotate(last_change=Coalesce(Max("versions__uploaded_at"), "created_at"))
         .order_by("-last_change", "title")
-        .select_related("collection")
+        .select_related("collection", "extracted_text")
     )
     page = Paginator(documents, PER_PAGE).get_page(request.GET.get("page"))
     for document in page:

@@ -20,7 +20,7 @@ from .models import DivisionCollection, DocumentVersion
 
 def _readable_document(request, document_id):
     document = get_object_or_404(
-        with_versions(get_document_model().objects.select_related("collection")),
+        with_versions(get_document_model().objects.select_related("collection", "extracted_text")),
         pk=document_id,
     )
     if not can_read(request, document.collection):

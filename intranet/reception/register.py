@@ -29,6 +29,13 @@ def visits_since(days):
     return ReceptionVisit.objects.filter(recorded_at__gte=timezone.now() - timedelta(days=days))
 
 
+def _hours_shown(by_hour):
+    """The opening hours, widened to any hour a visit was recorded outside them."""
+    first = min([OPENING_HOURS.start, *by_hour])
+    last = max([OPENING_HOURS.stop - 1, *by_hour])
+    return range(first, last + 1)
+
+
 def statistics(days=30):
     """Counts for the statistics page, computed in a few grouped queries."""
     visits = visits_since(days)
@@ -45,8 +52,9 @@ def statistics(days=30):
     return {
         "total": len(local),
         "answered": visits.filter(outcome=ReceptionVisit.Outcome.ANSWERED).count(),
-        "by_hour": [(hour, by_hour.get(hour, 0)) for hour in OPENING_HOURS],
-        "by_weekday": [(day, by_weekday.get(day, 0)) for day in range(6)],
+        "by_hour": [(hour, by_hour.get(hour, 0)) for hour in _hours_shown(by_hour)],
+        # Monday to Saturday; Sunday too when someone was received on a Sunday.
+        "by_weekday": [(day, by_weekday.get(day, 0)) for day in range(7 if by_weekday[6] else 6)],
         "services": list(services),
         "by_category_gender": by_category_gender,
         "by_gender": Counter(visits.values_list("gender", flat=True)),

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "intranet"
@@ -295,17 +296,25 @@ if ELASTICSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-# Background tasks (reading uploaded documents): run at once by default; with
-# TASKS_BACKEND=database they are queued in the database for `manage.py db_worker`.
-TASKS_BACKEND = env("TASKS_BACKEND", default="immediate")
-TASKS = {
-    "default": {
-        "BACKEND": {
-            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
-            "database": "django_tasks_db.DatabaseBackend",
-        }[TASKS_BACKEND]
-    }
+# Background tasks (reading uploaded documents, drawing PDF previews). "database"
+# queues them for `manage.py db_worker` (`dev.py serve` and docker-compose run one),
+# so that an upload never waits; "immediate" runs them inside the request that
+# asked (tests, benchmarks, a one-off command).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
 }
+
+
+def background_tasks(name):
+    if name not in TASK_BACKENDS:
+        raise ImproperlyConfigured(
+            f"TASKS_BACKEND={name!r} is unknown: use one of {', '.join(TASK_BACKENDS)}."
+        )
+    return {"default": {"BACKEND": TASK_BACKENDS[name]}}
+
+
+TASKS = background_tasks(env("TASKS_BACKEND", default="immediate"))
 
 LOGGING = {
     "version": 1,

@@ -152,3 +152,22 @@ def test_the_demo_note_on_opening_hours_has_two_versions():
     assert versions[0].uploaded_at < versions[1].uploaded_at
     for version in versions:
         assert default_storage.exists(version.file.name)
+
+
+def test_the_document_page_says_whether_search_could_read_the_file(client_for):
+    document = make_document("Plan scanné", "plan.pdf", pdf_bytes("Plan"))
+    record, _created = DocumentText.objects.update_or_create(
+        document=document,
+        defaults={"status": DocumentText.Status.FAILED, "reason": "Le PDF ne contient aucun texte"},
+    )
+    reader = client_for("personnel")
+
+    page = reader.get(detail_url(document)).content.decode()
+    assert "Unreadable" not in page  # the interface speaks French here
+    assert "Illisible" in page and "Le PDF ne contient aucun texte" in page
+    assert reader.get(library().url).content.decode().count("Le PDF ne contient aucun texte") == 1
+
+    record.status, record.reason = DocumentText.Status.EXTRACTED, ""
+    record.save()
+    assert "Illisible" not in reader.get(detail_url(document)).content.decode()
+    assert "Le PDF ne contient aucun texte" not in reader.get(library().url).content.decode()

@@ -42,7 +42,11 @@ def upload(title, filename, content, django_capture_on_commit_callbacks):
     return document
 
 
-def test_a_phrase_inside_an_uploaded_pdf_finds_it(django_capture_on_commit_callbacks):
+def test_an_upload_waits_for_no_reading_and_index_documents_makes_it_findable(
+    settings, django_capture_on_commit_callbacks
+):
+    # A queue that keeps tasks for a worker, as in production: nobody reads them here.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     document = upload(
         "Note de service 12/2026",
         "note.pdf",
@@ -52,7 +56,13 @@ def test_a_phrase_inside_an_uploaded_pdf_finds_it(django_capture_on_commit_callb
         ),
         django_capture_on_commit_callbacks,
     )
-    call_command("index_documents", stdout=io.StringIO())
+    assert DocumentText.objects.get(document=document).status == DocumentText.Status.PENDING
+    assert not search("campagne de recensement", language="fr").hits
+
+    report = io.StringIO()
+    call_command("index_documents", stdout=report)
+
+    assert "1 document(s) read, 0 unreadable" in report.getvalue()
     hits = search("campagne de recensement", language="fr").hits
     assert hits and hits[0].entry.key == f"document:{document.pk}"
     # Documents belong to no language tree: an Arabic-speaking agent finds them too.

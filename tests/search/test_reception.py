@@ -1,9 +1,11 @@
 """The reception desk: answer, print, record; and the register's statistics."""
 
+from datetime import timedelta
 from html import unescape
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from intranet.organisation.models import ServicePage
 from intranet.reception.models import ReceptionVisit
@@ -41,9 +43,20 @@ def test_the_desk_answers_as_the_agent_types(client_for):
     assert not SearchQueryLog.objects.filter(query="enterr").exists()  # keystrokes are not logged
 
 
+def _week_statistics(client):
+    response = client.get("/fr/reception/statistics/", {"days": "7"})
+    assert response.status_code == 200
+    return response.context
+
+
+def _bar(chart, label):
+    return next((bar.value for bar in chart if bar.label == label), 0)
+
+
 def test_one_click_records_the_visit_and_it_appears_in_the_statistics(client_for):
     client = client_for("accueil")
-    before = ReceptionVisit.objects.count()
+    before = _week_statistics(client)
+    hour = f"{timezone.localtime().hour}h"
     service = ServicePage.objects.get(slug="service-etat-civil", locale__language_code="fr")
     response = client.post(
         "/fr/reception/visits/",
@@ -57,7 +70,6 @@ def test_one_click_records_the_visit_and_it_appears_in_the_statistics(client_for
     )
     assert response.status_code == 302
     visit = ReceptionVisit.objects.latest("recorded_at")
-    assert ReceptionVisit.objects.count() == before + 1
     assert (visit.visitor_category, visit.gender, visit.outcome) == (
         "abroad",
         "woman",
@@ -65,9 +77,49 @@ def test_one_click_records_the_visit_and_it_appears_in_the_statistics(client_for
     )
     assert visit.recorded_by.username == "accueil"
 
-    stats = unescape(client.get("/fr/reception/statistics/", {"days": "7"}).content.decode())
-    assert "Service de l'état civil" in stats
-    assert "Marocain résidant à l'étranger" in stats
+    after = _week_statistics(client)
+    assert after["stats"]["total"] == before["stats"]["total"] + 1
+    assert after["stats"]["answered"] == before["stats"]["answered"]
+    civil_status = "Service de l'état civil"
+    assert _bar(after["services_chart"], civil_status) == (
+        _bar(before["services_chart"], civil_status) + 1
+    )
+    assert _bar(after["hours_chart"], hour) == _bar(before["hours_chart"], hour) + 1
+    # The category x gender table: one more woman among Moroccans living abroad.
+    abroad = "Marocain résidant à l'étranger"
+    women = 1 + ReceptionVisit.Gender.values.index("woman")
+    row_before = next((r for r in before["category_rows"] if str(r[0]) == abroad), [0] * 5)
+    row_after = next(row for row in after["category_rows"] if str(row[0]) == abroad)
+    assert row_after[women] == row_before[women] + 1
+    assert row_after[-1] == row_before[-1] + 1
+
+
+def _last_sunday_evening():
+    """The latest Sunday 21:30 already past: always inside the last seven days."""
+    now = timezone.localtime()
+    evening = now.replace(hour=21, minute=30, second=0, microsecond=0) - timedelta(
+        days=(now.weekday() - 6) % 7
+    )
+    return evening if evening < now else evening - timedelta(days=7)
+
+
+def test_a_visit_outside_opening_hours_or_on_sunday_still_shows_in_the_charts(client_for):
+    sunday_night = _last_sunday_evening()
+    visit = ReceptionVisit.objects.create(
+        recorded_by=get_user_model().objects.get(username="accueil"),
+        service=ServicePage.objects.get(slug="service-etat-civil", locale__language_code="fr"),
+        visitor_category="citizen",
+        gender="man",
+        outcome="answered",
+    )
+    ReceptionVisit.objects.filter(pk=visit.pk).update(recorded_at=sunday_night)
+
+    context = _week_statistics(client_for("accueil"))
+
+    assert _bar(context["hours_chart"], "21h") >= 1
+    assert _bar(context["weekdays_chart"], "Dimanche") >= 1
+    assert sum(bar.value for bar in context["hours_chart"]) == context["stats"]["total"]
+    assert sum(bar.value for bar in context["weekdays_chart"]) == context["stats"]["total"]
 
 
 def test_a_visit_without_a_service_is_refused_with_a_message(client_for):
