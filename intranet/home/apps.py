@@ -6,3 +6,6 @@ class HomeConfig(AppConfig):
     name = "intranet.home"
     label = "home"
     verbose_name = _("Home")
+
+    def ready(self):
+        from . import freshness  # noqa: F401  (connects the content version's receivers)

@@ -1,8 +1,12 @@
 """What the home page shows a member of staff: news, recent changes, their tasks."""
 
+from functools import partial
+
 from wagtail.models import Page, TaskState, WorkflowState
 
 from intranet.news.models import latest_news
+
+from . import freshness
 
 RECENT_CHANGES = 8
 
@@ -37,10 +41,18 @@ def own_requests(user):
     )
 
 
-def for_user(user, home):
+def for_user(user, home, request=None):
+    """The home page's lists; with a request, the user's tasks are read once per change
+    of content (a new task, a decision) rather than on every visit to the home page."""
+    tasks, requests = (lambda: list(tasks_to_review(user))), (lambda: list(own_requests(user)))
+    if request is not None:
+        tasks, requests = (
+            partial(freshness.cached, request, f"home-tasks:{user.pk}", tasks),
+            partial(freshness.cached, request, f"home-requests:{user.pk}", requests),
+        )
     return {
         "latest_news": latest_news(home.locale),
         "recently_updated": recently_updated(home),
-        "tasks_to_review": tasks_to_review(user),
-        "own_requests": own_requests(user),
+        "tasks_to_review": tasks(),
+        "own_requests": requests(),
     }

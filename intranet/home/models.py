@@ -1,5 +1,6 @@
 """The page a signed-in member of staff lands on."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -34,5 +35,19 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(dashboard.for_user(request.user, self))
+        context.update(dashboard.for_user(request.user, self, request=request))
         return context
+
+
+class ContentVersion(models.Model):
+    """One row whose token changes with every change of content (see ``freshness``).
+
+    Pages rendered from the database are kept in the cache under the current
+    token: a publication, a new legal text status or a moved service changes the
+    token, and every web server process stops reading what it kept before.
+    """
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("content version")

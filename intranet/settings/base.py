@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Everything is private: only views marked @login_not_required answer anonymously.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Pages' routes, the site and each reader's permissions, kept until content changes.
+    "intranet.home.middleware.KnownRoutesMiddleware",
     # Changes logged in the audit log during a request name the signed-in user.
     "intranet.security.middleware.AuditLogContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -105,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "intranet.home.context_processors.content_version",
             ],
         },
     },
@@ -118,6 +121,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless a shared one is configured (several app servers).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Rendered pages and search results, kept until the content changes
+# (intranet/home/freshness.py): the same server as the default cache.
+CACHES["content"] = {
+    **CACHES["default"],
+    "KEY_PREFIX": "content",
+    "OPTIONS": {**CACHES["default"].get("OPTIONS", {}), "MAX_ENTRIES": 3000},
+}
+if CACHES["content"]["BACKEND"].endswith("LocMemCache"):
+    CACHES["content"]["LOCATION"] = "content"
 
 # --- Authentication -----------------------------------------------------------
 

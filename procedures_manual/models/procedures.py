@@ -13,7 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -78,7 +78,8 @@ class ProcedureIndexPage(RoutablePageMixin, SectionPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["chapters"] = self.chapters()
+        # Built only when the manual's contents are not in the cache already.
+        context["chapters"] = SimpleLazyObject(self.chapters)
         return context
 
     @path("export/<str:file_format>/")
@@ -307,7 +308,8 @@ class ProcedurePage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["open_flags"] = self.review_flags.open()
-        context["last_approval"] = self.last_legal_approval()
+        # Callables: the template asks only when the page's content is not in the cache.
+        context["last_approval"] = self.last_legal_approval
         from knowledge.related import articles_for_procedure  # knowledge links to procedures
 
         context["related_articles"] = articles_for_procedure(self)

@@ -1,0 +1,10 @@
+"""What every template may need, computed only if it is used."""
+
+from django.utils.functional import SimpleLazyObject
+
+from . import freshness
+
+
+def content_version(request):
+    """The token that cached fragments of pages vary on (``{% cache … content_version %}``)."""
+    return {"content_version": SimpleLazyObject(lambda: freshness.for_request(request))}

@@ -1,0 +1,115 @@
+"""Pages kept in the cache are forgotten as soon as the content changes.
+
+The content version (``intranet.home.freshness``) is a token that every write to
+the content replaces; cached fragments, routes and permissions are kept under it.
+The test settings keep nothing in the cache (tests roll their writes back); the
+tests here switch a real cache on.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.sessions.backends.db import SessionStore
+from django.core.cache import caches
+
+from intranet.home import freshness
+from intranet.news.models import NewsPage
+from intranet.organisation.models import ServicePage
+from search.models import SearchQueryLog
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def kept_pages(settings):
+    settings.CACHES = {
+        **settings.CACHES,
+        "content": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"},
+    }
+    yield
+    caches["content"].clear()
+
+
+def a_news_page():
+    return NewsPage.objects.live().filter(locale__language_code="fr").first()
+
+
+def publish_title(page, title):
+    page.title = title
+    page.save_revision().publish()
+
+
+def test_a_published_change_gives_the_content_a_new_version():
+    before = freshness.current()
+    publish_title(a_news_page(), "Ouverture de l'espace d'accueil (mise à jour)")
+    assert freshness.current() != before
+
+
+def test_sessions_and_the_search_log_leave_the_version_alone(staff_client):
+    before = freshness.current()
+    session = SessionStore()
+    session["language"] = "ar"
+    session.save()
+    logged = SearchQueryLog.objects.count()
+    staff_client.get("/fr/search/", {"q": "naissance"})
+    assert SearchQueryLog.objects.count() == logged + 1
+    assert freshness.current() == before
+
+
+def test_rows_loaded_by_a_restore_keep_the_version_they_carry():
+    before = freshness.current()
+    page = a_news_page()
+    freshness._saved_or_deleted(sender=NewsPage, instance=page, raw=True)
+    assert freshness.current() == before
+
+
+def test_a_page_read_again_after_a_publication_shows_the_new_text(kept_pages, staff_client):
+    page = a_news_page()
+    first = staff_client.get(page.url).content.decode()
+    assert page.title.replace("'", "&#x27;") in first
+
+    publish_title(page, "Nouvel horaire du guichet unique")
+    assert "Nouvel horaire du guichet unique" in staff_client.get(page.url).content.decode()
+
+
+def test_a_page_is_served_from_the_cache_while_nothing_changes(
+    kept_pages, staff_client, django_assert_max_num_queries
+):
+    service = ServicePage.objects.live().filter(locale__language_code="fr").first()
+    staff_client.get(service.url)
+    # Session, user, content version, then Wagtail's view restrictions: the service's
+    # procedures, location and colour come from the cache.
+    with django_assert_max_num_queries(8):
+        response = staff_client.get(service.url)
+    assert response.status_code == 200 and service.title in response.content.decode()
+
+
+def test_an_unpublished_page_stops_being_served_at_once(kept_pages, staff_client):
+    page = a_news_page()
+    assert staff_client.get(page.url).status_code == 200
+    page.unpublish()
+    assert staff_client.get(page.url).status_code == 404
+
+
+def test_a_moved_page_is_found_at_its_new_address_only(kept_pages, staff_client):
+    page = a_news_page()
+    old_url = page.url
+    assert staff_client.get(old_url).status_code == 200
+    page.slug = "espace-accueil-nouvelle-adresse"
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert staff_client.get(page.url).status_code == 200
+    assert staff_client.get(old_url).status_code == 404
+
+
+def test_permissions_kept_for_a_reader_follow_their_groups(kept_pages, client_for):
+    reader = client_for("personnel")
+    desk_link = 'href="/fr/reception/"'
+    assert desk_link not in reader.get("/fr/").content.decode()
+    assert reader.get("/fr/reception/").status_code == 403
+
+    user = get_user_model().objects.get(username="personnel")
+    user.groups.add(Group.objects.get(name="Agent d'accueil"))
+
+    assert desk_link in reader.get("/fr/").content.decode()
+    assert reader.get("/fr/reception/").status_code == 200
