@@ -19,6 +19,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from intranet.home import freshness
+
 from . import text
 from .models import SearchEntry, SearchPosting, SearchTerm, SearchWord
 
@@ -171,10 +173,17 @@ def _store(key, fields, texts):
     _count_entries(set(weights) - previous_terms, +1)
     _count_entries(previous_terms - set(weights), -1)
     _remember_words(vocabulary)
+    # Searches kept in the cache were answered by the index as it was (bulk writes
+    # send no signal): they are forgotten with this change.
+    freshness.changed()
     if settings.ELASTICSEARCH_URL:
         from . import elastic
 
-        transaction.on_commit(lambda: elastic.index_entry(entry))
+        def send():
+            elastic.index_entry(entry)
+            freshness.changed()
+
+        transaction.on_commit(send)
     return entry
 
 
@@ -216,6 +225,7 @@ def _remove(key):
     terms = SearchPosting.objects.filter(entry__key=key).values_list("term", flat=True)
     _count_entries(set(terms), -1)
     SearchEntry.objects.filter(key=key).delete()
+    freshness.changed()
     if settings.ELASTICSEARCH_URL:
         from . import elastic
 
@@ -267,6 +277,7 @@ def rebuild():
         SearchEntry.objects.all().delete()
         SearchTerm.objects.all().delete()
         SearchWord.objects.all().delete()
+        freshness.changed()
     for page in Page.objects.live().exclude(depth=1).specific().iterator(chunk_size=200):
         index_page(page)
     from .models import DocumentText

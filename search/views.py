@@ -1,6 +1,6 @@
 """The search page and the JSON search API: thin views over ``search.query``."""
 
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -14,19 +14,41 @@ from .models import SearchQueryLog
 RESULTS_PER_PAGE = 20
 API_DEFAULT_LIMIT = 10
 API_MAX_LIMIT = 50
+# The language facet's values in the address, and the entries' languages they stand for.
+WRITTEN_IN = {"fr": "fr", "ar": "ar", "documents": ""}
 
 
 def search(request):
-    """Search everything published in the reader's language, with facets and highlights."""
+    """Search everything published in the reader's language, with facets and highlights.
+
+    ``?language=fr|ar|documents`` shows one language's pages, or the documents,
+    whichever the reader's language.
+    """
     raw = request.GET.get("q", "")
     filters = {name: request.GET.get(name) or None for name in ("kind", "service", "category")}
-    results = search_query.search(raw, language=get_language(), **filters)
-    if request.GET.get("page") in (None, "1") and not any(filters.values()):
+    language_filter = request.GET.get("language")
+    if language_filter not in WRITTEN_IN:
+        language_filter = None
+    results = search_query.search(
+        raw,
+        language=get_language(),
+        written_in=WRITTEN_IN.get(language_filter),
+        count_all_languages=True,
+        request=request,
+        **filters,
+    )
+    requested_page = request.GET.get("page")
+    if requested_page in (None, "1") and not any(filters.values()) and not language_filter:
         query_log.record(
             results.query, get_language(), len(results.hits), SearchQueryLog.Source.SEARCH_PAGE
         )
-    page = Paginator(results.hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    paginator = Paginator(results.hits, RESULTS_PER_PAGE)
+    try:
+        page, missing_page = paginator.page(requested_page or 1), None
+    except InvalidPage:
+        page, missing_page = paginator.get_page(requested_page), requested_page[:20]
     search_query.load_entries(page.object_list)
+    parameter_of = {language: parameter for parameter, language in WRITTEN_IN.items()}
     return render(
         request,
         "search/search.html",
@@ -35,7 +57,13 @@ def search(request):
             "too_long": len(raw) > search_query.MAX_QUERY_LENGTH,
             "results": results,
             "results_page": page,
-            "filters": filters,
+            "missing_page": missing_page,
+            "filters": {**filters, "language": language_filter},
+            "language_facet": [
+                (parameter_of[value], label, count)
+                for value, label, count in results.facets.get("language", [])
+                if value in parameter_of
+            ],
         },
     )
 
@@ -65,7 +93,7 @@ def api_search(request):
     language = request.GET.get("language") or get_language()
     if language not in ("fr", "ar"):
         return JsonResponse({"error": _("“language” must be fr or ar.")}, status=400)
-    results = search_query.search(raw, language=language, limit=int(limit))
+    results = search_query.search(raw, language=language, limit=int(limit), request=request)
     source = request.GET.get("source")
     if source in SearchQueryLog.Source.values:
         query_log.record(results.query, language, len(results.hits), source)

@@ -41,6 +41,7 @@ class VisitForm(forms.Form):
                 ServicePage.objects.live()
                 .filter(locale__language_code=language, open_to_public=True)
                 .order_by("title")
+                .only("id", "title")  # a choice shows the title: no need for the rest
             )
 
     def clean(self):

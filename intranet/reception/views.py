@@ -26,7 +26,9 @@ PERIODS = (7, 30, 90, 365)
 def desk(request):
     query = request.GET.get("q", "")
     results = (
-        search_query.search(query, language=get_language(), limit=DESK_RESULTS) if query else None
+        search_query.search(query, language=get_language(), limit=DESK_RESULTS, request=request)
+        if query
+        else None
     )
     if results is not None and request.GET.get("typing") != "1":
         query_log.record(

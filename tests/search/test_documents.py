@@ -57,7 +57,8 @@ def test_an_upload_waits_for_no_reading_and_index_documents_makes_it_findable(
         django_capture_on_commit_callbacks,
     )
     assert DocumentText.objects.get(document=document).status == DocumentText.Status.PENDING
-    assert not search("campagne de recensement", language="fr").hits
+    found_before = search("campagne de recensement", language="fr").hits
+    assert f"document:{document.pk}" not in [hit.entry.key for hit in found_before]
 
     report = io.StringIO()
     call_command("index_documents", stdout=report)

@@ -62,9 +62,96 @@ def test_the_query_tolerates_typos_completes_prefixes_and_filters_the_language()
 
 def test_the_query_asks_for_facets_and_highlights():
     body = elastic.build_search("naissance", kind="procedurepage").to_dict()
-    assert set(body["aggs"]) == {"kind", "service", "category", "language"}
+    assert set(body["aggs"]) == {"language", "shown"}
+    assert set(body["aggs"]["shown"]["aggs"]) == {"kind", "service", "category"}
     assert body["post_filter"] == {"term": {"kind": "procedurepage"}}
     assert body["highlight"]["pre_tags"] == ["<mark>"] and body["highlight"]["encoder"] == "html"
+
+
+def test_counting_every_language_moves_the_language_filter_after_the_counts():
+    body = elastic.build_search(
+        "naissance", language="fr", written_in="ar", count_all_languages=True, service="X"
+    ).to_dict()
+    assert "filter" not in body["query"].get("bool", {})
+    assert body["post_filter"] == {
+        "bool": {"filter": [{"term": {"service": "X"}}, {"terms": {"language": ["ar"]}}]}
+    }
+    assert body["aggs"]["shown"]["filter"] == {"terms": {"language": ["ar"]}}
+    assert body["aggs"]["language"] == {"terms": {"field": "language", "size": 20}}
+
+
+def procedure_hit(title):
+    entry = SearchEntry.objects.get(title=title, language="fr")
+    return entry, {
+        "_index": elastic.index_name(),
+        "_id": entry.key,
+        "_score": 12.5,
+        "_source": {"title": entry.title},
+        "highlight": {"title": [f"<mark>{entry.title}</mark>"]},
+    }
+
+
+def buckets(**counts):
+    return {"buckets": [{"key": key, "doc_count": count} for key, count in counts.items()]}
+
+
+def test_facets_are_the_aggregations_exact_counts_not_a_count_of_the_hits_returned(
+    elasticsearch,
+):
+    from search.query import search
+
+    from .conftest import empty_response
+
+    entry, hit = procedure_hit("Déclaration de naissance")
+    elasticsearch.response = empty_response(
+        hits=[hit],
+        aggregations={
+            "language": buckets(fr=140, **{"": 7}),
+            "shown": {
+                "doc_count": 147,
+                "kind": buckets(procedurepage=120, document=7, newspage=20),
+                "service": buckets(**{entry.service: 42}),
+                "category": buckets(**{"État civil": 30}),
+            },
+        },
+    )
+    results = search("naissance", language="fr", kind="procedurepage")
+    assert [hit.entry.key for hit in results.hits] == [entry.key]
+    assert results.facets["kind"][0][0::2] == ("procedurepage", 120)
+    assert dict((v, c) for v, _l, c in results.facets["kind"]) == {
+        "procedurepage": 120,
+        "newspage": 20,
+        "document": 7,
+    }
+    assert results.facets["service"] == [(entry.service, entry.service, 42)]
+    assert dict((v, c) for v, _l, c in results.facets["language"]) == {"fr": 140, "": 7}
+    assert "<mark>" in str(results.hits[0].highlighted_title)
+    sent = elasticsearch.bodies[-1]
+    assert sent["post_filter"] == {"term": {"kind": "procedurepage"}}  # filtered by Elasticsearch
+
+
+def test_did_you_mean_still_works_on_elasticsearch(elasticsearch):
+    from search.query import search
+
+    from .conftest import empty_response
+
+    elasticsearch.response = empty_response(
+        aggregations={"language": buckets(), "shown": {"doc_count": 0}},
+        suggest={
+            "title": [
+                {
+                    "text": "constrire",
+                    "offset": 10,
+                    "length": 9,
+                    "options": [{"text": "construire", "score": 0.8, "freq": 12}],
+                }
+            ],
+            "body": [],
+        },
+    )
+    results = search("permis de constrire", language="fr")
+    assert results.corrected_query == "permis de construire"
+    assert results.hits == [] and results.facets["kind"] == []
 
 
 def test_an_entry_becomes_a_document_with_its_facets():
