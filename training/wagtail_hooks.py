@@ -3,6 +3,10 @@
 The ownership policy reads ``add`` as "create sessions and change the ones where
 I am the trainer" and ``change`` as "change every session"; the views below
 apply it to each session, which Wagtail's generic edit view does not do itself.
+
+Course material (documents) follows the same reading, plus the rule of
+``material.py``: its policy replaces Wagtail's for documents, and the admin's
+document edit and delete paths explain a refusal that rule makes.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -12,16 +16,20 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.documents import get_document_model
 from wagtail.permission_policies import OwnershipPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from . import enrolment
+from . import admin_views, enrolment, material
 from .forms import TrainingSessionForm
 from .models import TrainingSession
 
 register_permission_policy(
     TrainingSession, OwnershipPermissionPolicy(TrainingSession, owner_field_name="trainer")
 )
+# exact_class: wins over the policy wagtail.documents registers in its ready(), whichever
+# of the two runs last.
+register_permission_policy(get_document_model(), material.permission_policy, exact_class=True)
 
 
 class SessionIndexView(IndexView):
@@ -98,3 +106,9 @@ class TrainingSessionViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_training_sessions():
     return TrainingSessionViewSet("training_sessions")
+
+
+# Before wagtail.documents' own paths (order 0), so that these views answer them.
+@hooks.register("register_admin_urls", order=-1)
+def register_document_views():
+    return admin_views.document_urls()

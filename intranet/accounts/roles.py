@@ -21,6 +21,9 @@ ADMIN_ACCESS = "wagtailadmin.access_admin"
 
 DOCUMENT_EDITING = ("add_document", "change_document", "choose_document", "delete_document")
 IMAGE_EDITING = ("add_image", "change_image", "choose_image", "delete_image")
+# Wagtail's "add" on a collection also lets one change and delete what one uploaded there.
+OWN_DOCUMENTS = ("add_document", "choose_document")
+OWN_IMAGES = ("add_image", "choose_image")
 PAGE_EDITING = ("add_page", "change_page", "lock_page", "unlock_page")
 PAGE_PUBLISHING = (*PAGE_EDITING, "publish_page")
 SEARCH_TUNING = tuple(
@@ -127,11 +130,13 @@ ROLES = (
         key="trainer",
         name="Formateur",
         description=_("Prepares training courses and their material."),
-        # "add" on sessions and pages: create them, and change only one's own
-        # (sessions one gives, courses one wrote); a coordinator approves courses.
+        # "add" on sessions, pages, documents and images: create them, and change
+        # only one's own (sessions one gives, courses one wrote, files one uploaded);
+        # a coordinator approves courses, and a document a live course hands out
+        # stays as approved (training/material.py).
         model_permissions=(ADMIN_ACCESS, "training.add_trainingsession"),
         sections=(SectionGrant("training.TrainingIndexPage", ("add_page",)),),
-        collections=(CollectionGrant(TRAINING_COLLECTION, DOCUMENT_EDITING + IMAGE_EDITING),),
+        collections=(CollectionGrant(TRAINING_COLLECTION, OWN_DOCUMENTS + OWN_IMAGES),),
     ),
     Role(
         key="training_coordinator",

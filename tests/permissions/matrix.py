@@ -20,6 +20,7 @@ Actions:
   publish  publish a change directly from the editing form
   delete   delete it in the administration
   export   download it as a file (PDF, DOCX...)
+  upload   add a new one in the administration
 
 Notes on some rows:
   procedure / approve: the legal advisor's approval, after a second member of
@@ -36,6 +37,16 @@ Notes on some rows:
     edit = record a visit at the reception desk.
   search synonyms: view = their list in the administration (a tuning tool of
     the procedures cell, not content for readers).
+  training material: a document of the training collection ("Formation");
+    the row without a note is the demo course's handout, which someone else
+    uploaded and a live course hands out; view = download its file; upload =
+    add a document to the training collection.
+  training material (own): a document the trainer "formateur" uploaded, used
+    by no live page: its uploader changes and deletes it.
+  training material (live): a document the trainer uploaded that a live course
+    hands out: changing or deleting it would reach readers without the
+    coordinator's approval, so its uploader may not (they upload a new document
+    and submit the course); coordinators still may.
   library document: a document in a division's collection of the library;
     each division's own editors keep it (no demo account is one of them).
   library document (DGS): a document of the general directorate (Direction
@@ -131,6 +142,14 @@ ipecag work plan          | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | 
 ipecag work plan          | publish | no  | no  | no  | no  | no  | no  | no  | no  | yes | yes
 ipecag work plan          | delete  | no  | no  | no  | no  | no  | no  | no  | no  | yes | yes
 ipecag work plan          | export  | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
+training material         | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
+training material         | upload  | no  | no  | no  | no  | no  | yes | yes | no  | no  | yes
+training material         | edit    | no  | no  | no  | no  | no  | no  | yes | no  | no  | yes
+training material         | delete  | no  | no  | no  | no  | no  | no  | yes | no  | no  | yes
+training material (own)   | edit    | no  | no  | no  | no  | no  | yes | yes | no  | no  | yes
+training material (own)   | delete  | no  | no  | no  | no  | no  | yes | yes | no  | no  | yes
+training material (live)  | edit    | no  | no  | no  | no  | no  | no  | yes | no  | no  | yes
+training material (live)  | delete  | no  | no  | no  | no  | no  | no  | yes | no  | no  | yes
 library document          | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
 library document          | edit    | no  | no  | no  | no  | no  | no  | no  | no  | no  | yes
 library document          | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a

@@ -1,12 +1,17 @@
-"""Sessions and people built for one test, on top of the demo commune."""
+"""Sessions, people and course material built for one test, on top of the demo commune."""
 
+import io
 from datetime import timedelta
 
 import factory
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
 
-from intranet.accounts.roles import role_group
+from intranet.accounts.roles import TRAINING_COLLECTION, role_group
+from tests.library.factories import docx_bytes
 from training.models import CoursePage, TrainingSession
 
 
@@ -50,3 +55,47 @@ class SessionFactory(factory.django.DjangoModelFactory):
         past = factory.Trait(
             starts_at=factory.LazyFunction(lambda: timezone.now() - timedelta(days=3))
         )
+
+
+def training_collection():
+    return Collection.objects.get(name=TRAINING_COLLECTION)
+
+
+def material(title="Support de formation", uploaded_by="formateur", text="Version 1"):
+    """A Word handout in the training collection, uploaded by ``uploaded_by`` (a username)."""
+    document = get_document_model().objects.create(
+        title=title,
+        collection=training_collection(),
+        uploaded_by_user=user(uploaded_by) if uploaded_by else None,
+    )
+    filename = f"{title.lower().replace(' ', '-')}.docx"
+    document.file.save(filename, ContentFile(docx_bytes(text)), save=False)
+    document._set_document_file_metadata()  # size and hash, as Wagtail's upload form does
+    document.save()
+    return document
+
+
+def hand_out(document, page=None, publisher="coordination"):
+    """Add ``document`` to the material of a course (the demo's reception course) and publish it."""
+    page = (page or course()).specific
+    page.materials = [
+        *((block.block_type, block.value) for block in page.materials),
+        ("document", {"title": document.title, "document": document}),
+    ]
+    page.save_revision(user=user(publisher)).publish(user=user(publisher))
+    return page
+
+
+def image(title="Schéma du guichet", uploaded_by="formateur"):
+    """A small PNG in the training collection, uploaded by ``uploaded_by`` (a username)."""
+    from PIL import Image
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "#0b5d3b").save(buffer, format="PNG")
+    return get_image_model().objects.create(
+        title=title,
+        collection=training_collection(),
+        uploaded_by_user=user(uploaded_by),
+        file=ContentFile(buffer.getvalue(), name="schema.png"),
+    )

@@ -1,12 +1,22 @@
 """Trainers write courses, a coordinator publishes them; each keeps to their own part."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import pytest
 from django.test import Client
-from wagtail.models import Page, TaskState, WorkflowState
+from django.urls import reverse
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, Page, TaskState, WorkflowState
+from wagtail.permissions import policy_registry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from intranet.news.models import NewsPage
-from procedures_manual.models import ProcedurePage
+from intranet.accounts.roles import (
+    COMMUNICATION_COLLECTION,
+    IPECAG_COLLECTION,
+    LEGAL_TEXTS_COLLECTION,
+    PROCEDURES_COLLECTION,
+)
 from training.approval import WORKFLOW_NAME
 from training.models import CoursePage, TrainingIndexPage, TrainingSession
 
@@ -152,22 +162,156 @@ def test_a_trainer_cannot_edit_the_training_catalogue_itself(client_for):
     assert refused(response)
 
 
-@pytest.mark.parametrize(
-    "pages",
-    [
-        lambda: ProcedurePage.objects.filter(locale__language_code="fr")[:1],
-        lambda: NewsPage.objects.all()[:1],
-    ],
-    ids=["procedures", "news"],
-)
-def test_a_trainer_cannot_touch_other_sections(client_for, pages):
+@dataclass(frozen=True)
+class Section:
+    """A part of the intranet that is not training: its pages, document collections and
+    admin screens (URL names, with the arguments they need)."""
+
+    pages: tuple[str, ...] = ()
+    collections: Callable[[], list] = list
+    screens: tuple[tuple[str, Callable[[], tuple]], ...] = ()
+
+
+def _collections(*names):
+    return lambda: list(Collection.objects.filter(name__in=names))
+
+
+def _division_collections():
+    from intranet.library.models import DivisionCollection
+
+    return [link.collection for link in DivisionCollection.objects.select_related("collection")]
+
+
+def _first_plan():
+    from intranet.ipecag.models import WorkPlanPage
+
+    return (WorkPlanPage.objects.first().pk,)
+
+
+def _first(model_label):
+    def args():
+        from django.apps import apps
+
+        return (apps.get_model(model_label).objects.first().pk,)
+
+    return args
+
+
+OTHER_SECTIONS = {
+    "home": Section(pages=("home.HomePage",)),
+    "procedures": Section(
+        pages=("procedures_manual.ProcedureIndexPage", "procedures_manual.ProcedurePage"),
+        collections=_collections(PROCEDURES_COLLECTION),
+        screens=(("procedures_import_manual", tuple),),
+    ),
+    "legal texts": Section(
+        pages=("procedures_manual.LegalTextIndexPage", "procedures_manual.LegalTextPage"),
+        collections=_collections(LEGAL_TEXTS_COLLECTION),
+    ),
+    "news and revues": Section(
+        pages=("news.NewsIndexPage", "news.NewsPage", "news.RevuePage"),
+        collections=_collections(COMMUNICATION_COLLECTION),
+    ),
+    "council decisions": Section(
+        pages=("news.CouncilDecisionIndexPage", "news.CouncilDecisionPage"),
+    ),
+    "organisation": Section(
+        pages=(
+            "organisation.OrganisationChartPage",
+            "organisation.DivisionPage",
+            "organisation.ServicePage",
+        ),
+        screens=(
+            ("wagtailsnippets_organisation_arrondissement:list", tuple),
+            ("wagtailsnippets_organisation_arrondissement:add", tuple),
+            (
+                "wagtailsnippets_organisation_arrondissement:edit",
+                _first("organisation.Arrondissement"),
+            ),
+            ("wagtailsnippets_organisation_building:list", tuple),
+            ("wagtailsnippets_organisation_building:edit", _first("organisation.Building")),
+        ),
+    ),
+    "knowledge base": Section(
+        pages=("knowledge.KnowledgeIndexPage", "knowledge.KnowledgeArticlePage"),
+        screens=(("knowledge_feedback_report", tuple),),
+    ),
+    "IPECAG work plans": Section(
+        pages=("ipecag.WorkPlanIndexPage", "ipecag.WorkPlanPage"),
+        collections=_collections(IPECAG_COLLECTION),
+        screens=(("ipecag_update_progress", _first_plan),),
+    ),
+    "document library": Section(pages=("library.LibraryPage",), collections=_division_collections),
+    "search tuning": Section(
+        screens=(
+            ("wagtailsnippets_search_synonymset:list", tuple),
+            ("wagtailsnippets_search_synonymset:add", tuple),
+            ("wagtailsnippets_search_synonymset:edit", _first("search.SynonymSet")),
+            ("wagtailsnippets_search_synonymset:delete", _first("search.SynonymSet")),
+            ("wagtailsearchpromotions:index", tuple),
+            ("wagtailsearchpromotions:add", tuple),
+        ),
+    ),
+    "administration": Section(
+        screens=(
+            ("wagtailusers_users:index", tuple),
+            ("wagtailusers_groups:index", tuple),
+            ("wagtailadmin_workflows:index", tuple),
+            ("wagtailadmin_collections:index", tuple),
+            ("wagtailsites:index", tuple),
+            ("wagtaillocales:index", tuple),
+        ),
+    ),
+}
+
+
+def _pages_of(model_label):
+    """The first page of that type in each language."""
+    from django.apps import apps
+
+    model = apps.get_model(model_label)
+    pages = [model.objects.filter(locale__language_code=code).first() for code in ("fr", "ar")]
+    pages = [page for page in pages if page is not None]
+    assert pages, f"the demo has no {model_label}"
+    return pages
+
+
+@pytest.mark.parametrize("section", OTHER_SECTIONS.values(), ids=OTHER_SECTIONS.keys())
+def test_a_trainer_cannot_touch_other_sections(client_for, section):
     client = client_for("formateur")
-    for page in pages():
-        assert refused(client.get(f"/admin/pages/{page.pk}/edit/"))
-        parent = page.get_parent()
-        response = client.get(f"/admin/pages/{parent.pk}/add_subpage/")
-        assert refused(response)
-        assert not page.permissions_for_user(user("formateur")).can_edit()
+    trainer = user("formateur")
+
+    for model_label in section.pages:
+        for page in _pages_of(model_label):
+            permissions = page.permissions_for_user(trainer)
+            assert not permissions.can_edit(), page
+            assert not permissions.can_add_subpage(), page
+            assert not permissions.can_publish(), page
+            assert not permissions.can_unpublish(), page
+            assert not permissions.can_delete(), page
+            assert refused(client.get(f"/admin/pages/{page.pk}/edit/")), page
+            assert refused(client.post(f"/admin/pages/{page.pk}/edit/", {"title": "Changé"}))
+            assert refused(client.get(f"/admin/pages/{page.pk}/add_subpage/")), page
+            assert refused(client.post(f"/admin/pages/{page.pk}/delete/")), page
+            if page.live:
+                assert refused(client.post(f"/admin/pages/{page.pk}/unpublish/")), page
+            after = Page.objects.get(pk=page.pk)
+            assert (after.title, after.live) == (page.title, page.live)
+
+    for collection in section.collections():
+        document = get_document_model().objects.create(
+            title="Document de la section", collection=collection
+        )
+        assert refused(client.get(reverse("wagtaildocs:edit", args=(document.pk,))))
+        assert refused(client.post(reverse("wagtaildocs:delete", args=(document.pk,))))
+        assert get_document_model().objects.filter(pk=document.pk).exists()
+        policy = policy_registry.get_by_type(get_document_model())
+        assert collection not in policy.collections_user_has_permission_for(trainer, "add")
+
+    for url_name, arguments in section.screens:
+        url = reverse(url_name, args=arguments())
+        assert refused(client.get(url)), url
+        assert refused(client.post(url, {})), url
 
 
 def test_the_coordinator_edits_and_publishes_any_course():

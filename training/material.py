@@ -1,0 +1,80 @@
+"""Course material: who may change or delete a document once a live course hands it out.
+
+The roles (``intranet/accounts/roles.py``) give trainers Wagtail's "add"
+permission on the training collection: they upload documents there and change
+or delete the ones they uploaded, never a colleague's. Coordinators hold
+"change" and "delete": they manage all the material.
+
+Ownership alone would still let a trainer replace the file of a handout that a
+live course gives to readers, and the new file would reach them without the
+coordinator's approval that the course itself needs. Hence one more rule: whoever
+may change a document only because they uploaded it may neither change nor
+delete it while a live page uses it. They upload the new version as a new
+document and choose it in the course; that change goes through the course's
+approval workflow, and once it is live the old document is free again.
+
+``CourseMaterialPermissionPolicy`` applies the rule wherever Wagtail asks about a
+document (edit and delete views, multiple upload, bulk actions); the admin views
+in ``admin_views.py`` call ``locking_pages`` first, to explain the refusal and
+what to do instead.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.documents import get_document_model_string
+from wagtail.models import Page, ReferenceIndex
+from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
+
+CHANGING = frozenset({"change", "delete"})
+
+
+def live_pages_using(document):
+    """The live pages whose published content refers to ``document``.
+
+    Wagtail's reference index follows a page's database row, which holds its
+    published content once it is live: a draft waiting for approval that picks
+    a document does not count, the live version that hands it out does.
+    """
+    page_ids = (
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
+    return Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids]).order_by("title")
+
+
+class CourseMaterialPermissionPolicy(CollectionOwnershipPermissionPolicy):
+    """Wagtail's policy for documents, plus the rule above for change and delete."""
+
+    def may_manage_all(self, user, document):
+        """True for those whose grant covers every document of its collection (coordinators)."""
+        return self._check_perm(user, ["change"], collection=document.collection)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        if not super().user_has_any_permission_for_instance(user, actions, instance):
+            return False
+        if not CHANGING & set(actions):
+            return True
+        others = set(actions) - CHANGING
+        if others and super().user_has_any_permission_for_instance(user, others, instance):
+            return True
+        return not locking_pages(user, instance)
+
+
+permission_policy = CourseMaterialPermissionPolicy(
+    get_document_model_string(),
+    auth_model="wagtaildocs.Document",
+    owner_field_name="uploaded_by_user",
+)
+
+
+def locking_pages(user, document):
+    """The live pages that keep ``user`` from changing or deleting the document they uploaded.
+
+    Empty when the user did not upload it (Wagtail's permissions alone decide then), or when
+    their grant covers the whole collection (a coordinator approves their own changes).
+    """
+    if not user.is_authenticated or document.uploaded_by_user_id != user.pk:
+        return []
+    if permission_policy.may_manage_all(user, document):
+        return []
+    return list(live_pages_using(document))
