@@ -15,10 +15,41 @@ import json
 import os
 import random
 import re
+from collections import Counter
 
-from locust import HttpUser, between, task
+import gevent
+from locust import HttpUser, between, events, task
 
 TARGETS = json.loads(open(os.environ["LOAD_TARGETS"], encoding="utf-8").read())
+# Seconds of work after everyone has signed in before the figures start from zero:
+# each gunicorn worker fills its cache, as in the first minutes of a working day.
+WARM_UP = float(os.environ.get("LOAD_WARM_UP", "0"))
+# Errors of the whole run, warm-up included, written here when locust quits.
+ALL_ERRORS = os.environ.get("LOAD_ALL_ERRORS")
+errors_seen = Counter()
+
+
+@events.request.add_listener
+def remember_errors(request_type, name, exception=None, **kwargs):
+    if exception is not None:
+        errors_seen[f"{request_type} {name}: {exception}"] += 1
+
+
+@events.init.add_listener
+def measure_after_warm_up(environment, **kwargs):
+    def start_measuring(**kwargs):
+        gevent.spawn_later(WARM_UP, environment.runner.stats.reset_all)
+
+    environment.events.spawning_complete.add_listener(start_measuring)
+
+
+@events.quitting.add_listener
+def write_errors(environment, **kwargs):
+    if ALL_ERRORS:
+        with open(ALL_ERRORS, "w", encoding="utf-8") as output:
+            json.dump(dict(errors_seen), output, ensure_ascii=False)
+
+
 PASSWORD = TARGETS["password"]
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 PROCEDURE_LINK = re.compile(r"procedure=(\d+)")

@@ -15,6 +15,7 @@ SYNONYMS = [
         "acte de naissance\nextrait de naissance\nرسم الولادة\nعقد الازدياد\nشهادة الميلاد",
         "État civil",
     ),
+    ("naissance\nbébé\nnouveau-né\nولادة\nمولود", "État civil"),
     ("livret de famille\ncarnet de famille\nالدفتر العائلي\nكناش الحالة المدنية", "État civil"),
     (
         "légalisation de signature\ncertification de signature\nتصحيح الإمضاء\nالمصادقة على الإمضاء",

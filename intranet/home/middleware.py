@@ -28,16 +28,15 @@ class KnownRoutesMiddleware:
             user._perm_cache = freshness.cached(
                 request, f"permissions:{user.pk}", lambda: set(user.get_all_permissions())
             )
-        if view_func is wagtail_views.serve:
-            self._route(request, view_kwargs.get("path", view_args[0] if view_args else ""))
-        return None
-
-    def _route(self, request, path):
+        # Every view that links to a page ({% pageurl %}) asks for the site.
         host = f"{request._get_raw_host()}:{request.get_port()}"
         site = freshness.cached(request, f"site:{host}", lambda: Site._find_for_request(request))
         request._wagtail_site = site
-        if site is None:
-            return
+        if view_func is wagtail_views.serve and site is not None:
+            self._route(request, site, view_kwargs.get("path", view_args[0] if view_args else ""))
+        return None
+
+    def _route(self, request, site, path):
         key = f"route:{site.pk}:{get_language()}:{path}"
         found = freshness.cached(request, key, lambda: Page.route_for_request(request, path))
         request._wagtail_route_for_request = found

@@ -1,11 +1,14 @@
 """Navigation shared by every page: the home page, the sections, the language switch."""
 
+from functools import partial
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from .. import freshness
 from ..locales import locale_for
 
 register = template.Library()
@@ -19,7 +22,7 @@ def localized_home(request, language_code=None):
     code = language_code or get_language()
     homes = request.__dict__.setdefault("_localized_homes", {})
     if code not in homes:
-        homes[code] = _find_home(request, code)
+        homes[code] = freshness.cached(request, f"home:{code}", lambda: _find_home(request, code))
     return homes[code]
 
 
@@ -42,10 +45,13 @@ def home_url(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    home = localized_home(context["request"])
+    request = context["request"]
+    home = localized_home(request)
     if home is None:
-        return Page.objects.none()
-    return home.get_children().live().in_menu()
+        return []
+    return freshness.cached(
+        request, f"menu:{home.pk}", lambda: list(home.get_children().live().in_menu())
+    )
 
 
 @register.inclusion_tag("includes/language_links.html", takes_context=True)
@@ -61,12 +67,22 @@ def language_links(context):
     links = []
     for code, name in settings.LANGUAGES:
         if page is not None and isinstance(page, Page):
-            target = _translation_of(page, code) or localized_home(request, code)
-            url = target.url if target else "/"
+            url = freshness.cached(
+                request, f"translation-url:{page.pk}:{code}", partial(_translation_url, page, code)
+            )
+            if not url:
+                home = localized_home(request, code)
+                url = home.url if home else "/"
         else:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
+
+
+def _translation_url(page, language_code):
+    """The address of the page's live translation, or "" when it has none yet."""
+    target = _translation_of(page, language_code)
+    return target.url if target else ""
 
 
 def _translation_of(page, language_code):
