@@ -24,6 +24,9 @@ FOCUS_IS_VISIBLE = """e => {
 }"""
 
 
+TYPING_DELAY_MS = 20
+
+
 class Keyboard:
     def __init__(self, page: Page):
         self.page = page
@@ -32,7 +35,9 @@ class Keyboard:
         self.page.keyboard.press(key)
 
     def type(self, text):
-        self.page.keyboard.type(text)
+        """Type as a person does, a key at a time: on a busy machine, the admin's rich text
+        editors lose keys sent faster than they render."""
+        self.page.keyboard.type(text, delay=TYPING_DELAY_MS)
 
     def focused(self):
         return self.page.evaluate(DESCRIBE_FOCUS)

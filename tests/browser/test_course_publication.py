@@ -10,6 +10,7 @@ from .conftest import JOURNEY
 pytestmark = JOURNEY
 
 TITLE = "Accueillir un usager en situation de handicap"
+MODULE = "Le cadre légal : la loi-cadre 97-13"
 
 
 def test_a_trainer_publishes_a_course_once_the_coordinator_approves(sign_in):
@@ -18,24 +19,32 @@ def test_a_trainer_publishes_a_course_once_the_coordinator_approves(sign_in):
 
     keys.tab_to(page.locator("#id_title"))
     keys.type(TITLE)
+    expect(page.locator("#id_title")).to_have_value(TITLE)
     keys.tab_to(page.locator("#id_summary"))
     keys.type("Orienter et servir au guichet une personne à mobilité réduite, sourde ou aveugle.")
     keys.tab_to(page.locator("#id_audience"))
     keys.type("Agents d'accueil du siège et des huit arrondissements.")
     keys.tab_to(page.locator("#id_duration_hours"))
     keys.type("6")
-    keys.tab_to(page.locator("[data-contentpath='objectives'] [contenteditable=true]"))
+    objectives = page.locator("[data-contentpath='objectives'] [contenteditable=true]")
+    keys.tab_to(objectives)
     keys.type("Connaître les droits des personnes en situation de handicap.")
+    expect(objectives).to_contain_text("Connaître les droits des personnes en situation")
     keys.activate(page.locator("[data-contentpath='modules'] .c-sf-add-button").first)
     expect(page.locator("#modules-0-value-title")).to_be_focused()
-    keys.type("Le cadre légal : la loi-cadre 97-13")
-    keys.tab_to(page.locator("[data-contentpath='modules'] [contenteditable=true]").first)
+    keys.type(MODULE)
+    expect(page.locator("#modules-0-value-title")).to_have_value(MODULE)
+    module_text = page.locator("[data-contentpath='modules'] [contenteditable=true]").first
+    keys.tab_to(module_text)
     keys.type("Les droits reconnus et les obligations de l'administration.")
+    expect(module_text).to_contain_text("Les droits reconnus et les obligations")
 
     keys.activate(page.get_by_role("button", name="Plus d'actions"))
     keys.tab_to(page.get_by_role("button", name="Soumettre à Validation des formations"))
     with page.expect_navigation():
         keys.press("Enter")
+    refused = page.locator(".w-field__errors:visible, .error-message:visible")
+    assert not refused.count(), "the course was refused: " + " | ".join(refused.all_inner_texts())
     expect(page.locator(".messages")).to_contain_text("soumise pour modération")
     course = CoursePage.objects.get(title=TITLE, locale=catalogue.locale)
     assert not course.live
@@ -51,4 +60,4 @@ def test_a_trainer_publishes_a_course_once_the_coordinator_approves(sign_in):
     learner, keys = sign_in("personnel", next=catalogue.url)
     keys.activate(learner.get_by_role("link", name=TITLE))
     expect(learner.get_by_role("heading", level=1)).to_have_text(TITLE)
-    expect(learner.locator("main")).to_contain_text("Le cadre légal : la loi-cadre 97-13")
+    expect(learner.locator("main")).to_contain_text(MODULE)
