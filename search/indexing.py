@@ -152,11 +152,9 @@ def _store(key, fields, texts):
     for part, values in texts.items():
         counts = Counter()
         for value in values:
-            for word in text.words(value):
-                if len(word) <= 60:
-                    term = text.stem(word)[:60]
-                    counts[term] += 1
-                    vocabulary.add((word, term))
+            for word, term in text.indexed_words(value):
+                counts[term] += 1
+                vocabulary.add((word, term))
         for term, count in counts.items():
             weights[term] += PART_WEIGHT[part] * (1 + math.log(count))
     if not created:

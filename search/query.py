@@ -137,7 +137,7 @@ def _synonyms():
 
 def indexed_sequence(value):
     """The terms of a text in order, stop words kept: what ``indexing`` reads of it."""
-    return tuple(text.stem(word)[:60] for word in text.words(value) if len(word) <= 60)
+    return tuple(term for _word, term in text.indexed_words(value))
 
 
 def quoted_phrases(query):

@@ -215,6 +215,16 @@ def words(text):
     return [word for word in found if word]
 
 
+# Longer "words" are glued strings (addresses, codes): the index keeps none of them.
+LONGEST_WORD = 60
+
+
+def indexed_words(text):
+    """``(word, term)`` for each word the index keeps of a text, in order, stop words
+    included: indexing stores these, and a quoted phrase is checked against them."""
+    return [(word, stem(word)[:LONGEST_WORD]) for word in words(text) if len(word) <= LONGEST_WORD]
+
+
 def terms(text, keep_stop_words=False):
     """The index terms of a text, in order: normalised, stemmed, stop words left out."""
     stop_words = () if keep_stop_words else STOP_WORDS

@@ -1,7 +1,5 @@
 """What the home page shows a member of staff: news, recent changes, their tasks."""
 
-from functools import partial
-
 from wagtail.models import Page, TaskState, WorkflowState
 
 from intranet.news.models import latest_news
@@ -44,15 +42,15 @@ def own_requests(user):
 def for_user(user, home, request=None):
     """The home page's lists; with a request, the user's tasks are read once per change
     of content (a new task, a decision) rather than on every visit to the home page."""
-    tasks, requests = (lambda: list(tasks_to_review(user))), (lambda: list(own_requests(user)))
-    if request is not None:
-        tasks, requests = (
-            partial(freshness.cached, request, f"home-tasks:{user.pk}", tasks),
-            partial(freshness.cached, request, f"home-requests:{user.pk}", requests),
-        )
+
+    def kept(name, build):
+        if request is None:
+            return build()
+        return freshness.cached(request, f"{name}:{user.pk}", build)
+
     return {
         "latest_news": latest_news(home.locale),
         "recently_updated": recently_updated(home),
-        "tasks_to_review": tasks(),
-        "own_requests": requests(),
+        "tasks_to_review": kept("home-tasks", lambda: list(tasks_to_review(user))),
+        "own_requests": kept("home-requests", lambda: list(own_requests(user))),
     }

@@ -57,6 +57,13 @@ class ScriptedElasticsearch:
         return SimpleNamespace(body=self.response)
 
 
+def title_suggestion(typed, offset, proposed, freq):
+    """Elasticsearch's term suggester proposing ``proposed`` for a word of the title."""
+    option = {"text": proposed, "score": 0.9, "freq": freq}
+    entry = {"text": typed, "offset": offset, "length": len(typed), "options": [option]}
+    return {"title": [entry], "body": []}
+
+
 def empty_response(hits=(), aggregations=None, suggest=None):
     response = {
         "took": 1,

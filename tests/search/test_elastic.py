@@ -133,21 +133,11 @@ def test_facets_are_the_aggregations_exact_counts_not_a_count_of_the_hits_return
 def test_did_you_mean_still_works_on_elasticsearch(elasticsearch):
     from search.query import search
 
-    from .conftest import empty_response
+    from .conftest import empty_response, title_suggestion
 
     elasticsearch.response = empty_response(
         aggregations={"language": buckets(), "shown": {"doc_count": 0}},
-        suggest={
-            "title": [
-                {
-                    "text": "constrire",
-                    "offset": 10,
-                    "length": 9,
-                    "options": [{"text": "construire", "score": 0.8, "freq": 12}],
-                }
-            ],
-            "body": [],
-        },
+        suggest=title_suggestion("constrire", 10, "construire", freq=12),
     )
     results = search("permis de constrire", language="fr")
     assert results.corrected_query == "permis de construire"

@@ -11,7 +11,7 @@ from wagtail.models import CollectionViewRestriction
 
 from search.query import search
 
-from .conftest import empty_response
+from .conftest import empty_response, title_suggestion
 
 pytestmark = pytest.mark.django_db
 
@@ -129,17 +129,7 @@ class TestElasticsearch:
         self, private_document, reader, elasticsearch
     ):
         elasticsearch.response = empty_response(
-            suggest={
-                "title": [
-                    {
-                        "text": "hipomobiles",
-                        "offset": 0,
-                        "length": 11,
-                        "options": [{"text": "hippomobiles", "score": 0.9, "freq": 1}],
-                    }
-                ],
-                "body": [],
-            }
+            suggest=title_suggestion("hipomobiles", 0, "hippomobiles", freq=1)
         )
         member = search("hipomobiles", language="fr", request=reader("communication"))
         outsider = search("hipomobiles", language="fr", request=reader("personnel"))
