@@ -9,6 +9,13 @@ from .models import ProcedurePage, RevisionSignificance
 from .review import ChangeSignificance
 
 
+@hooks.register("describe_search_results")
+def procedures_at_a_glance(hits):
+    from . import glance
+
+    glance.describe(hits)
+
+
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
 def record_change_significance(request, page):

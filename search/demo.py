@@ -1,9 +1,7 @@
 """Demo synonym sets: the words visitors use for the commune's procedures."""
 
-from django.core.cache import cache
-
+from . import lexicon
 from .models import SynonymSet
-from .query import SYNONYMS_CACHE_KEY
 
 SYNONYMS = [
     (
@@ -32,4 +30,4 @@ SYNONYMS = [
 def load():
     for terms, note in SYNONYMS:
         SynonymSet.objects.update_or_create(note=note, terms=terms)
-    cache.delete(SYNONYMS_CACHE_KEY)
+    lexicon.forget()

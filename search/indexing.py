@@ -9,7 +9,6 @@ draft waiting for approval never appears in search.
 import math
 from collections import Counter
 
-from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from django.db.models import F
@@ -21,8 +20,9 @@ from wagtail.search import index
 
 from intranet.home import freshness
 
-from . import text
+from . import engines, text
 from .models import SearchEntry, SearchPosting, SearchTerm, SearchWord
+from .vocabulary import record_words
 
 
 class Part(models.IntegerChoices):
@@ -152,9 +152,10 @@ def _store(key, fields, texts):
     for part, values in texts.items():
         counts = Counter()
         for value in values:
-            for word, term in text.indexed_words(value):
+            for _word, term in text.indexed_words(value):
                 counts[term] += 1
-                vocabulary.add((word, term))
+            for spelling, word in text.spelled_words(value):
+                vocabulary.add((spelling, word, text.stem(word)[: text.LONGEST_WORD]))
         for term, count in counts.items():
             weights[term] += PART_WEIGHT[part] * (1 + math.log(count))
     if not created:
@@ -170,18 +171,17 @@ def _store(key, fields, texts):
     )
     _count_entries(set(weights) - previous_terms, +1)
     _count_entries(previous_terms - set(weights), -1)
-    _remember_words(vocabulary)
+    record_words(vocabulary)
     # Searches kept in the cache were answered by the index as it was (bulk writes
     # send no signal): they are forgotten with this change.
     freshness.changed()
-    if settings.ELASTICSEARCH_URL:
-        from . import elastic
+    engine = engines.current()
 
-        def send():
-            elastic.index_entry(entry)
-            freshness.changed()
+    def tell_engine():
+        engine.entry_stored(entry)
+        freshness.changed()
 
-        transaction.on_commit(send)
+    transaction.on_commit(tell_engine)
     return entry
 
 
@@ -198,36 +198,13 @@ def _count_entries(terms, change):
         )
 
 
-def _remember_words(vocabulary):
-    words = sorted({word for word, _term in vocabulary})
-    known = set()
-    for start in range(0, len(words), BATCH):
-        known.update(
-            SearchWord.objects.filter(word__in=words[start : start + BATCH]).values_list(
-                "word", flat=True
-            )
-        )
-    SearchWord.objects.bulk_create(
-        [
-            SearchWord(word=word, term=term, length=len(word))
-            for word, term in sorted(vocabulary)
-            if word not in known
-        ],
-        batch_size=BATCH,
-        ignore_conflicts=True,
-    )
-
-
 @transaction.atomic
 def _remove(key):
     terms = SearchPosting.objects.filter(entry__key=key).values_list("term", flat=True)
     _count_entries(set(terms), -1)
     SearchEntry.objects.filter(key=key).delete()
     freshness.changed()
-    if settings.ELASTICSEARCH_URL:
-        from . import elastic
-
-        elastic.delete_entry(key)
+    engines.current().entry_removed(key)
 
 
 def remove_page(page_id):
@@ -282,8 +259,5 @@ def rebuild():
 
     for extracted in DocumentText.objects.select_related("document", "document__collection"):
         index_document(extracted.document, extracted)
-    if settings.ELASTICSEARCH_URL:
-        from . import elastic
-
-        elastic.rebuild()
+    engines.current().rebuilt()
     return SearchEntry.objects.count()

@@ -7,7 +7,10 @@ terms. Elasticsearch, when configured, receives the same documents (see
 ``search.elastic``). Editors' pinned results use Wagtail's search promotions.
 """
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -37,6 +40,58 @@ class SynonymSet(index.Indexed, models.Model):
 
     def phrases(self):
         return [line.strip() for line in self.terms.replace(",", "\n").splitlines() if line.strip()]
+
+
+class LexiconEntry(index.Indexed, models.Model):
+    """A visitor's word that the shipped Darija lexicon lacks, added by the procedures cell."""
+
+    said = models.CharField(
+        _("what the visitor says"),
+        max_length=120,
+        unique=True,
+        help_text=_(
+            "A word or a short phrase as visitors say it, in Arabic or Latin letters, "
+            "for example “لاكارط” or “lakarta”."
+        ),
+    )
+    means = models.TextField(
+        _("what it means in the commune's words"),
+        help_text=_(
+            "One term per line, in Arabic or French, as the procedures write it, "
+            "for example “البطاقة الوطنية” and “carte nationale”."
+        ),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    panels = [FieldPanel("said"), FieldPanel("means"), FieldPanel("note")]
+    search_fields = [index.SearchField("said"), index.SearchField("means")]
+
+    class Meta:
+        verbose_name = _("visitors' word")
+        verbose_name_plural = _("visitors' words")
+        ordering = ["said"]
+
+    def __str__(self):
+        return f"{self.said} → {' | '.join(self.meaning_phrases()[:3])}"
+
+    def meaning_phrases(self):
+        return [
+            part.strip()
+            for line in self.means.splitlines()
+            for part in line.split("|")
+            if part.strip()
+        ]
+
+    def clean(self):
+        from . import text
+
+        errors = {}
+        if not text.words(self.said or ""):
+            errors["said"] = _("Write the word as the visitor says it, in letters.")
+        if not any(text.words(phrase) for phrase in self.meaning_phrases()):
+            errors["means"] = _("Write at least one term of the commune's procedures.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class SearchEntry(models.Model):
@@ -117,11 +172,19 @@ class SearchTerm(models.Model):
 
 
 class SearchWord(models.Model):
-    """Every word seen in the index with its term: the vocabulary that corrects typing mistakes."""
+    """Every word seen in the index with its term: the vocabulary that corrects typing
+    mistakes, and that Darija typed in Latin letters is matched against.
+
+    ``spelling`` is the word as the content writes it ("شهادة", "déclaration"),
+    which "did you mean" proposes; ``skeleton`` its consonants, for Arabic words
+    (see ``search.understanding.skeleton``).
+    """
 
     word = models.CharField(max_length=60, unique=True)
     term = models.CharField(max_length=60)
     length = models.PositiveSmallIntegerField(db_index=True)
+    spelling = models.CharField(max_length=60, blank=True)
+    skeleton = models.CharField(max_length=60, blank=True, db_index=True)
 
 
 class SearchQueryLog(models.Model):
@@ -137,12 +200,45 @@ class SearchQueryLog(models.Model):
     normalised = models.CharField(max_length=200, db_index=True)
     language = models.CharField(_("language"), max_length=8)
     result_count = models.PositiveIntegerField(_("results"))
+    # Only partial answers were found: no page held enough of the query's words.
+    partial = models.BooleanField(_("partial answers only"), default=False)
     source = models.CharField(_("source"), max_length=8, choices=Source)
     searched_at = models.DateTimeField(_("searched at"), auto_now_add=True, db_index=True)
 
     class Meta:
         verbose_name = _("logged search")
         verbose_name_plural = _("logged searches")
+
+
+class SearchFollowUp(models.Model):
+    """What the procedures cell did about a search that found nothing.
+
+    The searches of that normalised form made before the decision leave the
+    to-do list; if visitors still ask it in vain afterwards, it comes back.
+    """
+
+    class Outcome(models.TextChoices):
+        SYNONYM_ADDED = "synonym", _("Synonym added")
+        CONTENT_WRITTEN = "content", _("Content written")
+        NOT_OURS = "not_ours", _("Not ours / junk")
+
+    normalised = models.CharField(max_length=200, unique=True)
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("follow-up of a search that found nothing")
+        verbose_name_plural = _("follow-ups of searches that found nothing")
+
+    def __str__(self):
+        return f"{self.normalised} → {self.get_outcome_display()}"
 
 
 class DocumentText(models.Model):

@@ -2,31 +2,74 @@
 
 from datetime import timedelta
 
-from django.db.models import Count, Max
+from django.db.models import Count, F, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from . import text
-from .models import SearchQueryLog
+from .models import SearchFollowUp, SearchQueryLog
+from .understanding import understand
 
 
-def record(query, language, result_count, source):
+def normalised_form(query):
+    """What a search asked for, the same however it was put: its content words,
+    normalised, without the question words and fillers ("bghit", "combien")."""
+    understood = understand(query)
+    found = [word for concept in understood.concepts for word in concept.words]
+    return " ".join(found or text.words(query))[:200]
+
+
+def record(query, language, result_count, source, partial=False):
     if not query:
         return None
     return SearchQueryLog.objects.create(
         query=query[:200],
-        normalised=" ".join(text.words(query))[:200],
+        normalised=normalised_form(query),
         language=language or "",
         result_count=result_count,
+        partial=partial,
         source=source,
     )
 
 
-def unanswered(days=30, limit=30):
-    """Searches that found nothing, most frequent first (normalised text, count, last, example)."""
-    since = timezone.now() - timedelta(days=days)
-    return list(
-        SearchQueryLog.objects.filter(searched_at__gte=since, result_count=0)
-        .values("normalised")
-        .annotate(count=Count("id"), last=Max("searched_at"), example=Max("query"))
-        .order_by("-count", "-last")[:limit]
+def record_results(results, source):
+    """Log a search as it was answered (``search.results.Results``)."""
+    return record(
+        results.query,
+        ",".join(results.languages),
+        len(results.hits),
+        source,
+        partial=results.partial,
     )
+
+
+def unanswered(days=30):
+    """Searches that found nothing or only partial answers, grouped by normalised form,
+    most frequent first, without those the cell followed up since they were last made.
+
+    Rows: ``normalised``, ``count``, ``last`` (time), ``example`` (one query as typed).
+    """
+    since = timezone.now() - timedelta(days=days)
+    decided = SearchFollowUp.objects.filter(normalised=OuterRef("normalised")).values(
+        "decided_at"
+    )[:1]
+    return (
+        SearchQueryLog.objects.filter(searched_at__gte=since)
+        .filter(Q(result_count=0) | Q(partial=True))
+        .values("normalised")
+        .annotate(
+            count=Count("id"),
+            last=Max("searched_at"),
+            example=Max("query"),
+            decided=Subquery(decided),
+        )
+        .filter(Q(decided__isnull=True) | Q(last__gt=F("decided")))
+        .order_by("-count", "-last", "normalised")
+    )
+
+
+def follow_up(normalised, outcome, user):
+    """The cell's decision on a normalised search: it leaves the to-do list."""
+    return SearchFollowUp.objects.update_or_create(
+        normalised=normalised[:200],
+        defaults={"outcome": outcome, "decided_by": user, "decided_at": timezone.now()},
+    )[0]

@@ -1,15 +1,18 @@
-"""The search page and the JSON search API: thin views over ``search.query``."""
+"""The search page and the JSON search API: thin views over ``search.facade``."""
 
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
 from django.core.paginator import InvalidPage, Paginator
 from django.http import JsonResponse
-from django.shortcuts import render
-from django.utils.translation import get_language
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from . import query as search_query
 from . import query_log
-from .models import SearchQueryLog
+from .facade import MAX_QUERY_LENGTH, SearchRequest, add_details, clean_query, load_entries
+from .facade import search as run_search
+from .models import SearchFollowUp, SearchQueryLog
 
 RESULTS_PER_PAGE = 20
 API_DEFAULT_LIMIT = 10
@@ -19,7 +22,7 @@ WRITTEN_IN = {"fr": "fr", "ar": "ar", "documents": ""}
 
 
 def search(request):
-    """Search everything published in the reader's language, with facets and highlights.
+    """Search everything published, the query's language first, with facets and highlights.
 
     ``?language=fr|ar|documents`` shows one language's pages, or the documents,
     whichever the reader's language.
@@ -29,32 +32,31 @@ def search(request):
     language_filter = request.GET.get("language")
     if language_filter not in WRITTEN_IN:
         language_filter = None
-    results = search_query.search(
-        raw,
-        language=get_language(),
-        written_in=WRITTEN_IN.get(language_filter),
-        count_all_languages=True,
-        request=request,
-        **filters,
+    results = run_search(
+        SearchRequest(
+            raw,
+            languages=(WRITTEN_IN[language_filter],) if language_filter else None,
+            count_all_languages=True,
+            reader=request,
+            **filters,
+        )
     )
     requested_page = request.GET.get("page")
     if requested_page in (None, "1") and not any(filters.values()) and not language_filter:
-        query_log.record(
-            results.query, get_language(), len(results.hits), SearchQueryLog.Source.SEARCH_PAGE
-        )
+        query_log.record_results(results, SearchQueryLog.Source.SEARCH_PAGE)
     paginator = Paginator(results.hits, RESULTS_PER_PAGE)
     try:
         page, missing_page = paginator.page(requested_page or 1), None
     except InvalidPage:
         page, missing_page = paginator.get_page(requested_page), requested_page[:20]
-    search_query.load_entries(page.object_list)
+    add_details(load_entries(page.object_list))
     parameter_of = {language: parameter for parameter, language in WRITTEN_IN.items()}
     return render(
         request,
         "search/search.html",
         {
             "query": results.query,
-            "too_long": len(raw) > search_query.MAX_QUERY_LENGTH,
+            "too_long": len(raw) > MAX_QUERY_LENGTH,
             "results": results,
             "results_page": page,
             "missing_page": missing_page,
@@ -68,11 +70,18 @@ def search(request):
     )
 
 
+def partial_note():
+    return _(
+        "No page answers every word of the question: these are the closest answers, "
+        "for the words that were found."
+    )
+
+
 @require_GET
 def api_search(request):
     """``GET /api/search/?q=…&limit=…`` → best results first, as JSON; bad input is a 400."""
     raw = request.GET.get("q")
-    if raw is None or not search_query.clean_query(raw):
+    if raw is None or not clean_query(raw):
         return JsonResponse({"error": _("The parameter “q” is required.")}, status=400)
     if len(raw) > 1000:
         return JsonResponse(
@@ -90,17 +99,27 @@ def api_search(request):
             },
             status=400,
         )
-    language = request.GET.get("language") or get_language()
-    if language not in ("fr", "ar"):
+    # Without "language", the query's own language comes first and both are searched.
+    language = request.GET.get("language") or None
+    if language not in (None, "fr", "ar"):
         return JsonResponse({"error": _("“language” must be fr or ar.")}, status=400)
-    results = search_query.search(raw, language=language, limit=int(limit), request=request)
+    results = run_search(
+        SearchRequest(
+            raw,
+            languages=(language, "") if language else None,
+            limit=int(limit),
+            reader=request,
+        )
+    )
     source = request.GET.get("source")
     if source in SearchQueryLog.Source.values:
-        query_log.record(results.query, language, len(results.hits), source)
+        query_log.record_results(results, source)
     return JsonResponse(
         {
             "query": results.query,
             "corrected_query": results.corrected_query,
+            "partial": results.partial,
+            "note": partial_note() if results.partial else "",
             "results": [
                 {
                     "type": hit.entry.kind,
@@ -116,3 +135,24 @@ def api_search(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+@require_POST
+@permission_required("search.add_searchfollowup", raise_exception=True)
+def follow_up(request):
+    """The procedures cell marks a search that found nothing: it leaves the to-do list."""
+    normalised = request.POST.get("normalised", "").strip()
+    outcome = request.POST.get("outcome")
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = ""
+    if not normalised or len(normalised) > 200 or outcome not in SearchFollowUp.Outcome.values:
+        messages.error(request, _("Choose a search of the list and what was done about it."))
+    else:
+        decision = query_log.follow_up(normalised, outcome, request.user)
+        messages.success(
+            request,
+            _("“%(search)s” is off the to-do list: %(outcome)s.")
+            % {"search": normalised, "outcome": decision.get_outcome_display().lower()},
+        )
+    return redirect(back or "reception_statistics")

@@ -1,10 +1,9 @@
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import SynonymSet
-from .query import SYNONYMS_CACHE_KEY
+from . import lexicon
+from .models import LexiconEntry, SynonymSet
 
 
 class SynonymSetViewSet(SnippetViewSet):
@@ -14,12 +13,20 @@ class SynonymSetViewSet(SnippetViewSet):
     search_fields = ["terms", "note"]
 
 
+class LexiconEntryViewSet(SnippetViewSet):
+    """The procedures cell adds the visitors' words that the shipped lexicon lacks."""
+
+    model = LexiconEntry
+    icon = "openquote"
+    list_display = ["said", "means", "note"]
+    search_fields = ["said", "means", "note"]
+
+
 register_snippet(SynonymSetViewSet)
+register_snippet(LexiconEntryViewSet)
 
-
-def _forget_synonyms(**kwargs):
-    cache.delete(SYNONYMS_CACHE_KEY)
-
-
-post_save.connect(_forget_synonyms, sender=SynonymSet, dispatch_uid="search-synonyms-saved")
-post_delete.connect(_forget_synonyms, sender=SynonymSet, dispatch_uid="search-synonyms-deleted")
+for model in (SynonymSet, LexiconEntry):
+    post_save.connect(lexicon.forget, sender=model, dispatch_uid=f"search-{model.__name__}-saved")
+    post_delete.connect(
+        lexicon.forget, sender=model, dispatch_uid=f"search-{model.__name__}-deleted"
+    )

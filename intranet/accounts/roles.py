@@ -30,6 +30,8 @@ SEARCH_TUNING = tuple(
     f"{app}.{action}_{model}"
     for app, model in (
         ("search", "synonymset"),
+        ("search", "lexiconentry"),
+        ("search", "searchfollowup"),
         ("wagtailsearchpromotions", "searchpromotion"),
     )
     for action in ("add", "change", "delete")

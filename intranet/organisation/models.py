@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -291,6 +292,15 @@ class ServicePage(OrganisationUnit, Page):
         """Arrondissements and annexes in the reader's language."""
         return [arrondissement.localized for arrondissement in self.arrondissements.all()]
 
+    def is_open(self, moment=None):
+        """Whether the service receives visitors at ``moment`` (now, in the commune's
+        time zone); None when its opening hours are not recorded."""
+        hours = list(self.opening_hours.all())
+        if not hours:
+            return None
+        moment = timezone.localtime(moment)
+        return any(slot.covers(moment) for slot in hours)
+
 
 class Weekday(models.IntegerChoices):
     MONDAY = 0, _("Monday")
@@ -330,6 +340,12 @@ class OpeningHours(Orderable):
             errors["closes_at"] = _("Closing time must be after opening time.")
         if errors:
             raise ValidationError(errors)
+
+    def covers(self, moment):
+        return (
+            self.first_day <= moment.weekday() <= self.last_day
+            and self.opens_at <= moment.time() < self.closes_at
+        )
 
     @property
     def days(self):

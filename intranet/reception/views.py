@@ -3,6 +3,7 @@ record the visit; and the statistics the register feeds."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -10,30 +11,28 @@ from django.views.decorators.http import require_POST
 
 from intranet.organisation.models import ServicePage
 from procedures_manual.models import ProcedurePage
-from search import query as search_query
 from search import query_log
-from search.models import SearchQueryLog
+from search.facade import SearchRequest, add_details, search
+from search.models import SearchFollowUp, SearchQueryLog
 
 from . import charts, register
 from .forms import VisitForm
 from .models import ReceptionVisit
 
 DESK_RESULTS = 8
+UNANSWERED_PER_PAGE = 20
 PERIODS = (7, 30, 90, 365)
 
 
 @permission_required("reception.add_receptionvisit", raise_exception=True)
 def desk(request):
     query = request.GET.get("q", "")
-    results = (
-        search_query.search(query, language=get_language(), limit=DESK_RESULTS, request=request)
-        if query
-        else None
-    )
+    # The visitor's words decide the language searched first, not the desk's.
+    results = search(SearchRequest(query, limit=DESK_RESULTS, reader=request)) if query else None
+    if results is not None:
+        add_details(results.hits)
     if results is not None and request.GET.get("typing") != "1":
-        query_log.record(
-            results.query, get_language(), len(results.hits), SearchQueryLog.Source.RECEPTION_DESK
-        )
+        query_log.record_results(results, SearchQueryLog.Source.RECEPTION_DESK)
     procedure = None
     procedure_id = request.GET.get("procedure", "")
     # ASCII digits only, and few: "²" or 30 digits would reach the database as a 500.
@@ -118,6 +117,9 @@ def statistics(request):
                 for value, label in ReceptionVisit.Gender.choices
             ]
         ),
-        "unanswered": query_log.unanswered(days),
+        "unanswered": Paginator(query_log.unanswered(days), UNANSWERED_PER_PAGE).get_page(
+            request.GET.get("page")
+        ),
+        "follow_up_outcomes": SearchFollowUp.Outcome.choices,
     }
     return render(request, "reception/statistics.html", context)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from procedures_manual.importing import ImportRefused, import_manual, read_outline
 from search import text
 from search.extraction import ExtractionFailed, extract
-from search.query import search
+from tests.search.asking import ask as search
 
 from . import samples
 

@@ -9,7 +9,8 @@ import json
 
 import pytest
 
-from search import elastic
+from search.engines import elasticsearch as engine
+from search.facade import SearchRequest, plan_for
 from search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
@@ -84,7 +85,7 @@ def test_the_reception_desk_answers_any_query(client_for, query):
 
 @pytest.mark.parametrize("query", QUERIES, ids=IDS)
 def test_elasticsearch_receives_query_syntax_as_plain_words(query):
-    body = json.dumps(elastic.build_search(query, language="fr").to_dict())
+    body = json.dumps(engine.build_search(plan_for(SearchRequest(query))).to_dict())
     assert "query_string" not in body and "regexp" not in body
 
 

@@ -9,7 +9,7 @@ from docx.oxml.ns import qn
 from intranet.ipecag import demo, progress
 from intranet.ipecag.models import WorkPlanPage
 from search import indexing
-from search import query as search_query
+from tests.search.asking import ask
 
 from .factories import demo_plan
 
@@ -51,9 +51,9 @@ def test_the_arabic_docx_runs_right_to_left(client_for):
 def test_searching_for_an_actions_words_finds_its_plan():
     page = demo_plan()
     indexing.index_page(page)
-    results = search_query.search("panneaux signalétiques accessibles", language="fr", limit=10)
+    results = ask("panneaux signalétiques accessibles", language="fr", limit=10)
     assert page.url in [hit.entry.url for hit in results.hits]
-    results = search_query.search("لوحات تشوير ميسرة", language="ar", limit=10)
+    results = ask("لوحات تشوير ميسرة", language="ar", limit=10)
     assert demo_plan(language="ar").url in [hit.entry.url for hit in results.hits]
 
 

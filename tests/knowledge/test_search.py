@@ -3,7 +3,7 @@
 import pytest
 
 from search.indexing import document_for
-from search.query import search
+from tests.search.asking import ask as search
 
 pytestmark = pytest.mark.django_db
 

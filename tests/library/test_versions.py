@@ -8,7 +8,7 @@ from wagtail.models import CollectionViewRestriction
 
 from intranet.library.models import DocumentVersion, LibraryPage
 from search.models import DocumentText
-from search.query import search
+from tests.search.asking import ask as search
 
 from .factories import admin_add, admin_replace, docx_bytes, make_document, pdf_bytes
 

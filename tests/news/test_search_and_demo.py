@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from intranet.news.models import CouncilDecisionPage, RevueItem, RevuePage
-from search import query as search_query
+from tests.search.asking import ask
 
 from .factories import demo_decision, demo_revue
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def urls(query, language):
-    return [hit.entry.url for hit in search_query.search(query, language=language, limit=20).hits]
+    return [hit.entry.url for hit in ask(query, language=language, limit=20).hits]
 
 
 def test_a_decision_is_found_by_its_subject_and_text():

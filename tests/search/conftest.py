@@ -1,5 +1,6 @@
 """Fixtures of the search tests: a private document, a scripted Elasticsearch."""
 
+import os
 from types import SimpleNamespace
 
 import pytest
@@ -57,14 +58,7 @@ class ScriptedElasticsearch:
         return SimpleNamespace(body=self.response)
 
 
-def title_suggestion(typed, offset, proposed, freq):
-    """Elasticsearch's term suggester proposing ``proposed`` for a word of the title."""
-    option = {"text": proposed, "score": 0.9, "freq": freq}
-    entry = {"text": typed, "offset": offset, "length": len(typed), "options": [option]}
-    return {"title": [entry], "body": []}
-
-
-def empty_response(hits=(), aggregations=None, suggest=None):
+def empty_response(hits=(), aggregations=None):
     response = {
         "took": 1,
         "timed_out": False,
@@ -77,17 +71,40 @@ def empty_response(hits=(), aggregations=None, suggest=None):
     }
     if aggregations is not None:
         response["aggregations"] = aggregations
-    if suggest is not None:
-        response["suggest"] = suggest
     return response
 
 
 @pytest.fixture
 def elasticsearch(settings, monkeypatch):
     """The search runs on Elasticsearch, whose answers the test writes."""
-    from search import elastic
+    from search.engines import elasticsearch as engine
 
     client = ScriptedElasticsearch()
     settings.ELASTICSEARCH_URL = "http://elasticsearch.invalid:9200"
-    monkeypatch.setattr(elastic, "connection", lambda: client)
+    monkeypatch.setattr(engine, "connection", lambda: client)
     return client
+
+
+ENGINES = [
+    "database",
+    pytest.param(
+        "elasticsearch",
+        marks=[
+            pytest.mark.elasticsearch,
+            pytest.mark.skipif(
+                not os.environ.get("ELASTICSEARCH_URL"), reason="needs ELASTICSEARCH_URL"
+            ),
+        ],
+    ),
+]
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request, settings):
+    """Each engine available in turn: the tests that take it specify both engines."""
+    if request.param == "elasticsearch":
+        from search.engines.elasticsearch import ElasticsearchEngine
+
+        settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
+        ElasticsearchEngine().rebuilt()
+    return request.param

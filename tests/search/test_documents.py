@@ -14,7 +14,7 @@ from wagtail.models import Collection
 from intranet.printing import html_to_pdf
 from search import extraction
 from search.models import DocumentText, SearchEntry
-from search.query import search
+from tests.search.asking import ask as search
 
 pytestmark = pytest.mark.django_db
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"

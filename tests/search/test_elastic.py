@@ -1,93 +1,118 @@
-"""The Elasticsearch mapping and queries, checked as data; live tests where a server runs."""
+"""The Elasticsearch engine: its mapping and queries checked as data, its answers read
+from a scripted client; live tests where a server runs (``ELASTICSEARCH_URL``)."""
 
+import json
 import os
 
 import pytest
 
-from search import elastic
+from search.engines import elasticsearch as engine
+from search.facade import SearchRequest, plan_for
+from search.lexicon import indexed_sequence
 from search.models import SearchEntry
+
+from .asking import ask
 
 pytestmark = pytest.mark.django_db
 
 
-def analysis():
-    return elastic.mapping()["settings"]["analysis"]
+def body_for(query, **options):
+    return engine.build_search(plan_for(SearchRequest(query, **options))).to_dict()
 
 
-def test_french_text_is_analysed_with_elision_folding_and_light_stemming():
-    french = analysis()["analyzer"]["intranet_french"]
-    assert french["filter"] == [
-        "french_elision",
-        "lowercase",
-        "asciifolding",
-        "french_light_stemmer",
-    ]
-    assert analysis()["filter"]["french_light_stemmer"]["language"] == "light_french"
+def concept_clauses(body):
+    return body["query"]["function_score"]["query"]["bool"]["should"]
 
 
-def test_arabic_text_is_normalised_and_stemmed():
-    arabic = analysis()["analyzer"]["intranet_arabic"]
-    assert {"arabic_normalization", "decimal_digit", "arabic_light_stemmer"} <= set(
-        arabic["filter"]
-    )
+def test_each_entry_carries_its_terms_as_the_shared_analysis_reads_them():
+    entry = SearchEntry.objects.get(title="Déclaration de naissance", language="fr")
+    document = engine.as_document(entry).to_dict()
+    assert document["terms_title"].split() == ["declar", "de", "naissanc"]
+    mapping = engine.mapping()
+    assert mapping["settings"]["analysis"]["analyzer"]["intranet_terms"] == {
+        "type": "custom",
+        "tokenizer": "whitespace",
+    }
+    properties = mapping["mappings"]["properties"]
+    assert properties["terms_body"]["analyzer"] == "intranet_terms"
+    assert properties["title"]["fields"]["ar"]["analyzer"] == "arabic"
 
 
-def test_synonyms_apply_at_search_time_only():
-    analyzers = analysis()["analyzer"]
-    assert "intranet_synonyms" not in analyzers["intranet_french"]["filter"]
-    assert "intranet_synonyms" in analyzers["intranet_french_search"]["filter"]
-    assert "intranet_synonyms" in analyzers["intranet_arabic_search"]["filter"]
+def test_the_dsl_comes_from_the_official_client():
+    assert engine.Search.__module__.startswith("elasticsearch.dsl")
 
 
-def test_the_editors_synonyms_reach_the_mapping():
-    rules = analysis()["filter"]["intranet_synonyms"]["synonyms"]
-    assert any("enterrement" in rule and "permis d'inhumer" in rule for rule in rules)
-    assert any("عقد الازدياد" in rule for rule in rules)
+def test_the_client_is_created_once_per_process(settings):
+    settings.ELASTICSEARCH_URL = "http://elasticsearch.invalid:9200"
+    engine.client.cache_clear()
+    assert engine.connection() is engine.connection()
 
 
-def test_each_text_field_has_a_french_and_an_arabic_analysis():
-    title = elastic.mapping()["mappings"]["properties"]["title"]
-    assert title["fields"]["fr"]["search_analyzer"] == "intranet_french_search"
-    assert title["fields"]["ar"]["analyzer"] == "intranet_arabic"
+def test_a_darija_query_is_sent_as_the_commune_terms_it_means():
+    body = body_for("بغيت الكارني")
+    (clause,) = concept_clauses(body)
+    queries = [alternative["multi_match"]["query"] for alternative in clause["bool"]["should"]]
+    assert any(query.split()[0] == "دفتر" for query in queries)  # الدفتر العائلي
+    assert any("famill" in query for query in queries)  # livret de famille, a synonym
+    assert all(alt["multi_match"]["operator"] == "and" for alt in clause["bool"]["should"])
 
 
-def test_the_query_tolerates_typos_completes_prefixes_and_filters_the_language():
-    body = elastic.build_search("permis constrire", language="fr", limit=10).to_dict()
-    should = body["query"]["bool"]["must"][0]["function_score"]["query"]["bool"]["should"]
-    assert any(clause["multi_match"].get("fuzziness") == "AUTO" for clause in should)
-    assert any(clause["multi_match"].get("type") == "bool_prefix" for clause in should)
+def test_the_query_language_comes_first_and_the_other_is_only_lowered():
+    body = body_for("رخصة البناء")
+    functions = body["query"]["function_score"]["functions"]
+    (lowered,) = [function for function in functions if "weight" in function]
+    assert lowered["weight"] == 0.5
+    assert lowered["filter"] == {"bool": {"must_not": [{"terms": {"language": ["ar", ""]}}]}}
+    assert body["query"]["function_score"]["query"]["bool"]["minimum_should_match"] == 1
+    assert "filter" not in body["query"].get("bool", {})  # no language filter by default
+
+
+def test_an_explicit_language_filters():
+    body = body_for("naissance", languages=("fr", ""), limit=10)
     assert body["query"]["bool"]["filter"] == [{"terms": {"language": ["fr", ""]}}]
     assert body["size"] == 10
 
 
-def test_the_query_asks_for_facets_and_highlights():
-    body = elastic.build_search("naissance", kind="procedurepage").to_dict()
+def test_a_share_of_the_known_concepts_must_match_unless_the_answer_is_partial():
+    plan = plan_for(SearchRequest("extrait acte deces mariage"))
+    assert len(plan.understood.concepts) == 4
+    strict = engine.build_search(plan).to_dict()
+    loose = engine.build_search(plan, partial=True).to_dict()
+    assert strict["query"]["function_score"]["query"]["bool"]["minimum_should_match"] == 2
+    assert loose["query"]["function_score"]["query"]["bool"]["minimum_should_match"] == 1
+
+
+def test_a_quoted_phrase_must_stand_word_for_word_stop_words_included():
+    body = body_for('"permis de construire" garage')
+    (phrase,) = body["query"]["function_score"]["query"]["bool"]["must"]
+    sequences = [clause["multi_match"]["query"] for clause in phrase["bool"]["should"]]
+    assert " ".join(indexed_sequence("permis de construire")) in sequences
+    assert all(clause["multi_match"]["type"] == "phrase" for clause in phrase["bool"]["should"])
+
+
+def test_facets_are_asked_for_and_filters_apply_after_the_counts():
+    body = body_for("naissance", kind="procedurepage")
     assert set(body["aggs"]) == {"language", "shown"}
     assert set(body["aggs"]["shown"]["aggs"]) == {"kind", "service", "category"}
     assert body["post_filter"] == {"term": {"kind": "procedurepage"}}
-    assert body["highlight"]["pre_tags"] == ["<mark>"] and body["highlight"]["encoder"] == "html"
 
 
 def test_counting_every_language_moves_the_language_filter_after_the_counts():
-    body = elastic.build_search(
-        "naissance", language="fr", written_in="ar", count_all_languages=True, service="X"
-    ).to_dict()
+    body = body_for("naissance", languages=("ar",), count_all_languages=True, service="X")
     assert "filter" not in body["query"].get("bool", {})
     assert body["post_filter"] == {
         "bool": {"filter": [{"term": {"service": "X"}}, {"terms": {"language": ["ar"]}}]}
     }
     assert body["aggs"]["shown"]["filter"] == {"terms": {"language": ["ar"]}}
-    assert body["aggs"]["language"] == {"terms": {"field": "language", "size": 20}}
 
 
 def procedure_hit(title):
     entry = SearchEntry.objects.get(title=title, language="fr")
     return entry, {
-        "_index": elastic.index_name(),
+        "_index": engine.index_name(),
         "_id": entry.key,
         "_score": 12.5,
         "_source": {"title": entry.title},
-        "highlight": {"title": [f"<mark>{entry.title}</mark>"]},
     }
 
 
@@ -98,8 +123,6 @@ def buckets(**counts):
 def test_facets_are_the_aggregations_exact_counts_not_a_count_of_the_hits_returned(
     elasticsearch,
 ):
-    from search.query import search
-
     from .conftest import empty_response
 
     entry, hit = procedure_hit("Déclaration de naissance")
@@ -115,9 +138,8 @@ def test_facets_are_the_aggregations_exact_counts_not_a_count_of_the_hits_return
             },
         },
     )
-    results = search("naissance", language="fr", kind="procedurepage")
+    results = ask("naissance", language="fr", kind="procedurepage")
     assert [hit.entry.key for hit in results.hits] == [entry.key]
-    assert results.facets["kind"][0][0::2] == ("procedurepage", 120)
     assert dict((v, c) for v, _l, c in results.facets["kind"]) == {
         "procedurepage": 120,
         "newspage": 20,
@@ -126,70 +148,41 @@ def test_facets_are_the_aggregations_exact_counts_not_a_count_of_the_hits_return
     assert results.facets["service"] == [(entry.service, entry.service, 42)]
     assert dict((v, c) for v, _l, c in results.facets["language"]) == {"fr": 140, "": 7}
     assert "<mark>" in str(results.hits[0].highlighted_title)
-    sent = elasticsearch.bodies[-1]
-    assert sent["post_filter"] == {"term": {"kind": "procedurepage"}}  # filtered by Elasticsearch
 
 
-def test_did_you_mean_still_works_on_elasticsearch(elasticsearch):
-    from search.query import search
+def test_when_nothing_matches_enough_a_second_request_finds_the_partial_matches(elasticsearch):
+    from .conftest import empty_response
 
-    from .conftest import empty_response, title_suggestion
+    entry, hit = procedure_hit("Déclaration de décès")
+    answers = iter([empty_response(), empty_response(hits=[hit])])
 
-    elasticsearch.response = empty_response(
-        aggregations={"language": buckets(), "shown": {"doc_count": 0}},
-        suggest=title_suggestion("constrire", 10, "construire", freq=12),
+    def search(index, body, **params):
+        elasticsearch.bodies.append(body)
+        from types import SimpleNamespace
+
+        return SimpleNamespace(body=next(answers))
+
+    elasticsearch.search = search
+    results = ask("extrait acte deces mariage zanzibar")
+    assert [hit.entry.key for hit in results.hits] == [entry.key] and results.partial
+    assert results.unknown_words == ["zanzibar"]  # held by no entry: not counted
+    first, second = (
+        body["query"]["function_score"]["query"]["bool"]["minimum_should_match"]
+        for body in elasticsearch.bodies
     )
-    results = search("permis de constrire", language="fr")
+    assert (first, second) == (2, 1)
+
+
+def test_did_you_mean_is_the_shared_vocabularys_on_elasticsearch_too(elasticsearch):
+    results = ask("permis de constrire")
     assert results.corrected_query == "permis de construire"
-    assert results.hits == [] and results.facets["kind"] == []
+    sent = json.dumps(elasticsearch.bodies[-1], ensure_ascii=False)
+    assert "construir" in sent and "constrir" not in sent
 
 
-def test_an_entry_becomes_a_document_with_its_facets():
-    entry = SearchEntry.objects.filter(kind="procedurepage", language="fr").first()
-    document = elastic.as_document(entry).to_dict(include_meta=True)
-    assert document["_id"] == entry.key
-    assert (
-        document["_source"]["language"] == "fr" and document["_source"]["service"] == entry.service
-    )
-
-
-def test_the_query_asks_for_corrections_of_mistyped_words():
-    body = elastic.build_search("permis de constrire").to_dict()
-    assert body["suggest"]["title"]["term"]["field"] == "title"
-    assert body["suggest"]["title"]["term"]["suggest_mode"] == "missing"
-    assert body["suggest"]["title"]["text"] == "permis de constrire"
-
-
-def test_did_you_mean_replaces_each_mistyped_word_title_words_first():
-    suggestions = {
-        "title": [
-            {"text": "permis", "offset": 0, "length": 6, "options": []},
-            {
-                "text": "constrire",
-                "offset": 10,
-                "length": 9,
-                "options": [{"text": "construire", "score": 0.8, "freq": 12}],
-            },
-        ],
-        "body": [
-            {
-                "text": "constrire",
-                "offset": 10,
-                "length": 9,
-                "options": [{"text": "constituer", "score": 0.7, "freq": 40}],
-            }
-        ],
-    }
-    assert elastic.corrected_query("permis de constrire", suggestions) == "permis de construire"
-
-
-def test_a_query_without_corrections_suggests_nothing():
-    assert (
-        elastic.corrected_query(
-            "permis", {"title": [{"text": "permis", "offset": 0, "length": 6, "options": []}]}
-        )
-        == ""
-    )
+def test_query_syntax_reaches_elasticsearch_as_plain_terms():
+    body = json.dumps(body_for('title:"naissance" AND (*:* OR regexp~)'))
+    assert '"query_string"' not in body and '"regexp"' not in body
 
 
 live = pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="needs ELASTICSEARCH_URL")
@@ -197,27 +190,8 @@ live = pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="needs
 
 @pytest.mark.elasticsearch
 @live
-@pytest.mark.parametrize(
-    "query, language, expected",
-    [
-        ("enterrement", "fr", "Permis d'inhumer"),
-        ("permis de constrire", "fr", "Permis de construire"),
-        ("رخصه البناء", "ar", "رخصة البناء"),
-    ],
-)
-def test_live_elasticsearch_answers_like_the_database(settings, query, language, expected):
+def test_live_elasticsearch_builds_its_index_from_the_mapping(settings):
     settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
-    from search.query import search
-
-    elastic.rebuild()
-    assert search(query, language=language).hits[0].entry.title == expected
-
-
-@pytest.mark.elasticsearch
-@live
-def test_live_elasticsearch_suggests_the_word_meant(settings):
-    settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"]
-    from search.query import search
-
-    elastic.rebuild()
-    assert "construire" in search("permis de constrire", language="fr").corrected_query
+    engine.ElasticsearchEngine().rebuilt()
+    count = engine.connection().count(index=engine.index_name())["count"]
+    assert count == SearchEntry.objects.count()

@@ -3,10 +3,10 @@ after the same analysis as indexing; both engines agree."""
 
 import pytest
 
-from search import elastic
+from search.lexicon import indexed_sequence
 from search.models import SynonymSet
-from search.query import indexed_sequence, search
 from tests.library.factories import docx_bytes, make_document
+from tests.search.asking import ask as search
 
 pytestmark = pytest.mark.django_db
 
@@ -80,25 +80,4 @@ def test_an_arabic_typing_mistake_still_finds_the_right_procedure():
 
 def test_a_correction_keeps_the_quoted_phrase():
     corrected = search('naisance "permis de construire"', language="fr").corrected_query
-    assert "“permis de construire”" in corrected and "naissance" in corrected
-
-
-class TestElasticsearch:
-    def phrase_clauses(self, query):
-        body = elastic.build_search(query).to_dict()
-        matching = body["query"]["function_score"]["query"]["bool"]
-        return matching.get("must", [])
-
-    def test_a_quoted_phrase_must_match_as_a_phrase_on_the_analysed_fields(self):
-        (clause,) = self.phrase_clauses('"permis de construire" garage')
-        assert clause["multi_match"]["query"] == "permis de construire"
-        assert clause["multi_match"]["type"] == "phrase"
-        assert set(clause["multi_match"]["fields"]) == set(elastic.LANGUAGE_FIELDS)
-        assert "slop" not in clause["multi_match"] and "fuzziness" not in clause["multi_match"]
-
-    def test_arabic_quotes_make_a_phrase_too(self):
-        (clause,) = self.phrase_clauses("«رخصة البناء»")
-        assert clause["multi_match"]["query"] == "رخصة البناء"
-
-    def test_a_query_without_quotes_requires_no_phrase(self):
-        assert self.phrase_clauses("permis de construire") == []
+    assert corrected == 'naissance "permis de construire"'  # as typed, one word corrected

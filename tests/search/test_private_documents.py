@@ -9,9 +9,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import CollectionViewRestriction
 
-from search.query import search
-
-from .conftest import empty_response, title_suggestion
+from tests.search.asking import ask as search
 
 pytestmark = pytest.mark.django_db
 
@@ -116,21 +114,18 @@ class TestElasticsearch:
         assert "collection" not in json.dumps(elasticsearch.bodies[-1]["query"])
 
     def test_a_document_sent_to_elasticsearch_carries_its_collection(self, private_document):
-        from search import elastic
+        from search.engines import elasticsearch as engine
         from search.models import SearchEntry
 
         entry = SearchEntry.objects.get(key=f"document:{private_document.pk}")
-        assert elastic.collection_of(entry) == private_document.collection_id
-        document = elastic.as_document(entry, elastic.collection_of(entry)).to_dict()
+        assert engine.collection_of(entry) == private_document.collection_id
+        document = engine.as_document(entry, engine.collection_of(entry)).to_dict()
         assert document["collection"] == private_document.collection_id
-        assert elastic.mapping()["mappings"]["properties"]["collection"] == {"type": "integer"}
+        assert engine.mapping()["mappings"]["properties"]["collection"] == {"type": "integer"}
 
     def test_did_you_mean_does_not_propose_a_word_only_private_documents_hold(
         self, private_document, reader, elasticsearch
     ):
-        elasticsearch.response = empty_response(
-            suggest=title_suggestion("hipomobiles", 0, "hippomobiles", freq=1)
-        )
         member = search("hipomobiles", language="fr", request=reader("communication"))
         outsider = search("hipomobiles", language="fr", request=reader("personnel"))
         assert member.corrected_query == "hippomobiles"

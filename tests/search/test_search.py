@@ -10,7 +10,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from procedures_manual.models import ProcedurePage
 from search import indexing
 from search.models import SearchEntry, SearchPosting, SearchTerm, SynonymSet
-from search.query import search
+from tests.search.asking import ask as search
 
 pytestmark = pytest.mark.django_db
 
@@ -51,9 +51,9 @@ def test_a_prefix_typed_as_you_go_already_finds_procedures():
     assert "Permis de construire" in titles
 
 
-def test_a_mistyped_query_offers_its_correction():
+def test_a_mistyped_query_offers_its_correction_spelled_as_the_content_spells_it():
     results = search("declaraton naisance", language="fr")
-    assert results.corrected_query == "declaration naissance"
+    assert results.corrected_query == "déclaration naissance"
 
 
 def test_a_draft_waiting_for_approval_is_not_found():
@@ -89,7 +89,7 @@ def test_term_counts_follow_pages_in_and_out_of_the_index(django_capture_on_comm
 
 def test_a_common_word_finds_the_heaviest_entries_whatever_the_index_size(monkeypatch):
     """Only the heaviest candidates per term are read: title matches stay first."""
-    from search import query
+    from search.engines import database as query
 
     monkeypatch.setattr(query, "CANDIDATES_PER_TERM", 3)
     titles = [hit.entry.title for hit in search("naissance", language="fr", prefix=False).hits]
