@@ -149,7 +149,7 @@ def _complete_last_word(understood, vocabulary, prefix):
     if len(last.alternatives[0]) != 1 or len(last.words) != 1:
         return
     completions = vocabulary.completions(last.words[-1], last.alternatives[0][0])
-    last.alternatives = last.alternatives + [(term,) for term in completions]
+    last.completions = completions
 
 
 def _mark_known(understood, vocabulary):
@@ -159,7 +159,7 @@ def _mark_known(understood, vocabulary):
     for concept in understood.concepts:
         concept.known = any(
             alternative and all(term in counts for term in alternative)
-            for alternative in concept.alternatives
+            for alternative, _factor in concept.weighted_alternatives()
         )
 
 

@@ -91,15 +91,18 @@ def shipped_function_words():
 
 @once
 def shipped_lexicon():
-    """Every ``*.tsv`` of ``search/lexicons``: Darija, everyday French and Arabic."""
-    meanings = {}
+    """``(meanings, latin_darija)`` of every ``*.tsv`` of ``search/lexicons``: Darija,
+    everyday French and Arabic; the Latin words said in ``darija.tsv`` are Arabizi."""
+    meanings, latin_darija = {}, set()
     for path in sorted(LEXICONS.glob("*.tsv")):
         lines = path.read_text(encoding="utf-8").splitlines()
         for said, phrases in parse_lexicon(lines, path.name).items():
             meanings.setdefault(said, []).extend(
                 phrase for phrase in phrases if phrase not in meanings.get(said, [])
             )
-    return meanings
+            if path.stem == "darija" and len(said) == 1 and not text.is_arabic(said[0]):
+                latin_darija.add(said[0])
+    return meanings, frozenset(latin_darija)
 
 
 def language_data():
@@ -114,15 +117,14 @@ def _read_language_data():
     from .models import LexiconEntry, SynonymSet
 
     function_words, latin_darija = shipped_function_words()
-    meanings = {said: list(phrases) for said, phrases in shipped_lexicon().items()}
+    shipped, latin_said = shipped_lexicon()
+    meanings = {said: list(phrases) for said, phrases in shipped.items()}
+    latin_darija |= latin_said
     for entry in LexiconEntry.objects.all():
         key = said_key(entry.said)
         if key:
             # An editor's entry comes first: it is the commune's own word for it.
             meanings[key] = [*entry.meaning_phrases(), *meanings.get(key, [])]
-    latin_darija |= {
-        word for said in meanings for word in said if not text.is_arabic(word) and len(said) == 1
-    }
     groups, synonym_words, sequences = [], set(), []
     for synonym_set in SynonymSet.objects.all():
         phrases = [phrase for phrase in synonym_set.phrases() if text.terms(phrase)]

@@ -49,9 +49,9 @@ def unanswered(days=30):
     Rows: ``normalised``, ``count``, ``last`` (time), ``example`` (one query as typed).
     """
     since = timezone.now() - timedelta(days=days)
-    decided = SearchFollowUp.objects.filter(normalised=OuterRef("normalised")).values(
-        "decided_at"
-    )[:1]
+    decided = SearchFollowUp.objects.filter(normalised=OuterRef("normalised")).values("decided_at")[
+        :1
+    ]
     return (
         SearchQueryLog.objects.filter(searched_at__gte=since)
         .filter(Q(result_count=0) | Q(partial=True))

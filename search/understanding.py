@@ -28,6 +28,7 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 # A phrase in straight, curly or angle quotes, as French and Arabic keyboards type them.
 QUOTED = re.compile(r'"([^"]*)"|“([^”]*)”|«([^»]*)»')
+COMPLETION = 0.5  # what a completion of the word being typed counts, beside the word
 STOP_TERMS = frozenset(text.stem(word) for word in text.STOP_WORDS)
 
 # Arabizi, longest first: two letters that write one Arabic consonant, then single letters.
@@ -85,6 +86,8 @@ class Concept:
     language: str = ""  # "fr" or "ar": the language it was asked in
     correctable: bool = True
     from_lexicon: bool = False
+    # Words the last word, still being typed, may become: they match for less.
+    completions: list = field(default_factory=list)
     # Some entry holds one of its alternatives; a concept no entry holds cannot
     # count against the entries that answer the rest of the question.
     known: bool = True
@@ -94,7 +97,15 @@ class Concept:
 
     @property
     def terms(self):
-        return {term for alternative in self.alternatives for term in alternative}
+        return {term for alternative in self.alternatives for term in alternative} | set(
+            self.completions
+        )
+
+    def weighted_alternatives(self):
+        """``(alternative, factor)``: what was asked counts fully, a completion less."""
+        return [(alternative, 1.0) for alternative in self.alternatives] + [
+            ((term,), COMPLETION) for term in self.completions
+        ]
 
 
 @dataclass
@@ -422,7 +433,7 @@ def _lexicon_concept(span, meaning, language):
         terms = tuple(text.terms(phrase))
         if terms and terms not in alternatives:
             alternatives.append(terms)
-    if language == "ar" and all(token.kind == "ar" for token in span):
+    if all(token.kind in ("ar", "fr") for token in span):  # Arabizi is no word of the content
         typed = tuple(text.terms(" ".join(token.word for token in span)))
         if typed and typed not in alternatives:
             alternatives.append(typed)

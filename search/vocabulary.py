@@ -30,9 +30,12 @@ class Vocabulary:
         self._known = {}
 
     def knows(self, word):
+        """Whether the content holds this word, or another word of the same term
+        ("هدم" when only "الهدم" is written): such a word is never "corrected"."""
         if word not in self._known:
-            terms = SearchWord.objects.filter(word=word).values_list("term", flat=True)
-            self._known[word] = bool(self.visible(terms))
+            terms = set(SearchWord.objects.filter(word=word).values_list("term", flat=True))
+            terms.add(text.stem(word)[: text.LONGEST_WORD])
+            self._known[word] = bool(self.entry_counts(terms))
         return self._known[word]
 
     def visible(self, terms):
@@ -105,9 +108,14 @@ class Vocabulary:
             completions = sorted(w for w in self.synonym_words if w.startswith(word))
             if completions:
                 return completions[0], completions[0]
-        # Arabic words one edit apart are often other words (القديمة, القسمة): one edit
-        # at most there, where spelling variants are already folded.
-        budget = 1 if len(word) <= 5 or text.is_arabic(word) else 2
+        # Arabic words one edit apart are often other words (القديمة, القسمة; قديم,
+        # قدم): one edit at most there, where spelling variants are already folded,
+        # and none in words shorter than five letters.
+        if text.is_arabic(word) and len(word) < 5:
+            return None
+        # Two edits only in long words: a short real word two edits from the
+        # content's is usually another word ("maison", "mais").
+        budget = 1 if len(word) < 8 or text.is_arabic(word) else 2
         candidates = SearchWord.objects.filter(
             _starting_with("word", word[0]),
             length__gte=len(word) - budget,
@@ -148,11 +156,12 @@ class Vocabulary:
             .values_list("term", flat=True)
             .distinct()[:200]
         )
-        terms.update(
-            SearchTerm.objects.filter(_starting_with("term", term)).values_list("term", flat=True)[
-                :200
-            ]
-        )
+        if len(term) >= 3:  # a shorter stem begins too many words
+            terms.update(
+                SearchTerm.objects.filter(_starting_with("term", term)).values_list(
+                    "term", flat=True
+                )[:200]
+            )
         terms.discard(term)
         return list(
             SearchTerm.objects.filter(term__in=self.visible(terms), entry_count__gt=0)

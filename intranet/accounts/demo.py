@@ -9,6 +9,8 @@ DEMO_PASSWORD = "beni-mellal-2026"
 DEMO_USERS = [
     # username, role key, first name, last name
     ("personnel", "staff", "Hicham", "Ouardi"),
+    # An officer of the civil status service: the demo makes her one of its team.
+    ("etatcivil", "staff", "Fatima Zahra", "Idrissi"),
     ("accueil", "reception", "Khadija", "El Amrani"),
     ("cellule", "procedures_cell", "Omar", "Benali"),
     ("cellule2", "procedures_cell", "Samira", "Oulhaj"),

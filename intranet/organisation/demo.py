@@ -758,7 +758,29 @@ def load():
         division = _load_unit(chart, DivisionPage, division_data, buildings, arrondissements)
         for service_data in division_data["services"]:
             _load_unit(division, ServicePage, service_data, buildings, arrondissements)
+    load_teams()
     return chart
+
+
+# The staff of a service see, on its page, the visitors the reception desk sends them.
+TEAMS = {
+    "service-etat-civil": ("Équipe — Service de l'état civil", ["etatcivil"]),
+    "service-autorisations-urbanisme": ("Équipe — Service des autorisations d'urbanisme", []),
+}
+
+
+def load_teams():
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    for slug, (name, usernames) in TEAMS.items():
+        team, _created = Group.objects.get_or_create(name=name)
+        for service in ServicePage.objects.filter(slug=slug):
+            if service.team_id != team.pk:
+                service.team = team
+                service.save(update_fields=["team"])
+        for user in get_user_model().objects.filter(username__in=usernames):
+            user.groups.add(team)
 
 
 def _load_unit(parent, model, data, buildings, arrondissements):

@@ -6,6 +6,7 @@ arrondissements are snippets shared by many services.
 """
 
 from django import forms
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -13,7 +14,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
@@ -242,10 +243,23 @@ class ServicePage(OrganisationUnit, Page):
         blank=True,
         related_name="services",
     )
+    team = models.ForeignKey(
+        Group,
+        verbose_name=_("team"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The group of the service's staff: they see, on this page, the visitors "
+            "the reception desk sends them."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("colour"), FieldPanel("open_to_public")]),
+        FieldPanel("team"),
         *OrganisationUnit.unit_panels,
         InlinePanel("opening_hours", heading=_("Opening hours"), label=_("Opening hours")),
         FieldPanel("arrondissements", widget=forms.CheckboxSelectMultiple),
@@ -282,7 +296,25 @@ class ServicePage(OrganisationUnit, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["procedures"] = ProcedurePage.for_service(self)
+        # Per reader, outside the cached body: what other sections show the service's
+        # own staff here (the visitors the reception desk sent them).
+        context["service_panels"] = [
+            panel
+            for panel in (render(request, self) for render in hooks.get_hooks("service_panels"))
+            if panel
+        ]
         return context
+
+    def is_team_member(self, user):
+        """Whether ``user`` is of this service's staff, in any language of its page."""
+        if not user.is_authenticated:
+            return False
+        if user.is_superuser:
+            return True
+        teams = ServicePage.objects.filter(
+            translation_key=self.translation_key, team__isnull=False
+        ).values("team_id")
+        return user.groups.filter(pk__in=teams).exists()
 
     def search_facets(self):
         return {"service": self.title, "boost": 1.2}

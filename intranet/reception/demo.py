@@ -14,7 +14,8 @@ from intranet.organisation.models import ServicePage
 from search import query_log
 from search.models import SearchQueryLog
 
-from .models import ReceptionVisit
+from . import referrals
+from .models import ReceptionVisit, Referral
 
 SERVICE_WEIGHTS = {
     "service-etat-civil": 40,
@@ -86,7 +87,43 @@ def load(days=60, per_day=18):
                 )
             )
     ReceptionVisit.objects.bulk_create(visits)
+    _send_on(randomiser)
     for query, language, times in UNANSWERED_SEARCHES:
         for _time in range(times):
             query_log.record(query, language, 0, SearchQueryLog.Source.RECEPTION_DESK)
     return len(visits)
+
+
+REFERRAL_NOTES = [
+    "",
+    "",
+    "Erreur sur le nom du père dans l'acte de naissance",
+    "Dossier de permis de construire : plans non signés par l'architecte",
+    "Livret de famille perdu, déclaration de perte faite",
+    "تصحيح تاريخ الازدياد في رسم الولادة",
+    "ملف رخصة البناء ناقص: شهادة الملكية",
+    "Jugement déclaratif de naissance à transcrire",
+    "استفسار عن ملف رخصة الإصلاح المودع الشهر الماضي",
+]
+
+
+def _send_on(randomiser):
+    """The visits sent on to a service become referrals: older ones received and dealt
+    with after a plausible wait, today's still waiting for some."""
+    officer = get_user_model().objects.filter(username="etatcivil").first()
+    now = timezone.now()
+    sent = ReceptionVisit.objects.filter(
+        outcome=ReceptionVisit.Outcome.REDIRECTED, service__isnull=False
+    ).order_by("recorded_at")
+    for visit in sent:
+        referral = referrals.send_on(visit, randomiser.choice(REFERRAL_NOTES))
+        received = visit.recorded_at + timedelta(minutes=randomiser.randint(2, 25))
+        dealt_with = received + timedelta(minutes=randomiser.randint(5, 90))
+        if dealt_with < now - timedelta(days=1) or randomiser.random() < 0.3:
+            Referral.objects.filter(pk=referral.pk).update(
+                status=Referral.Status.DEALT_WITH,
+                received_at=received,
+                received_by=officer,
+                dealt_with_at=dealt_with,
+                dealt_with_by=officer,
+            )

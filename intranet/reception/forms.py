@@ -33,6 +33,12 @@ class VisitForm(forms.Form):
         widget=forms.RadioSelect,
         initial=ReceptionVisit.Outcome.ANSWERED,
     )
+    note = forms.CharField(
+        label=_("For the service (printed on the slip)"),
+        max_length=200,
+        required=False,
+        help_text=_("When the visitor is sent to the service: what they need, in a few words."),
+    )
 
     def __init__(self, *args, language=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,4 +54,10 @@ class VisitForm(forms.Form):
         cleaned = super().clean()
         if not cleaned.get("service") and not cleaned.get("procedure"):
             raise forms.ValidationError(_("Choose the service the visitor asked for."))
+        if (
+            cleaned.get("outcome") == ReceptionVisit.Outcome.REDIRECTED
+            and not cleaned.get("service")
+            and not (cleaned.get("procedure") and cleaned["procedure"].service_id)
+        ):
+            raise forms.ValidationError(_("Choose the service the visitor is sent to."))
         return cleaned

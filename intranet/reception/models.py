@@ -67,3 +67,58 @@ class ReceptionVisit(models.Model):
 
     def __str__(self):
         return f"{self.recorded_at:%Y-%m-%d %H:%M} {self.get_visitor_category_display()}"
+
+
+class Referral(models.Model):
+    """A visitor the desk sent on to a service ("suivi des dossiers des citoyens"):
+    the slip the visitor carries, then the service's receipt and its answer."""
+
+    class Status(models.TextChoices):
+        SENT = "sent", _("Sent by the desk")
+        RECEIVED = "received", _("Received by the service")
+        DEALT_WITH = "dealt_with", _("Dealt with")
+
+    visit = models.OneToOneField(
+        ReceptionVisit, verbose_name=_("visit"), on_delete=models.CASCADE, related_name="referral"
+    )
+    reference = models.CharField(_("reference"), max_length=20, unique=True, blank=True)
+    service = models.ForeignKey(
+        "organisation.ServicePage",
+        verbose_name=_("service"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    note = models.CharField(
+        _("what the visitor needs"),
+        max_length=200,
+        blank=True,
+        help_text=_("A few words for the service, printed on the slip."),
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.SENT)
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now, db_index=True)
+    received_at = models.DateTimeField(_("received at"), null=True, blank=True)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("received by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    dealt_with_at = models.DateTimeField(_("dealt with at"), null=True, blank=True)
+    dealt_with_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dealt with by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("referral to a service")
+        verbose_name_plural = _("referrals to services")
+        ordering = ["-sent_at"]
+
+    def __str__(self):
+        return self.reference

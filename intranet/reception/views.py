@@ -2,9 +2,11 @@
 record the visit; and the statistics the register feeds."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,9 +17,9 @@ from search import query_log
 from search.facade import SearchRequest, add_details, search
 from search.models import SearchFollowUp, SearchQueryLog
 
-from . import charts, register
+from . import charts, referrals, register
 from .forms import VisitForm
-from .models import ReceptionVisit
+from .models import ReceptionVisit, Referral
 
 DESK_RESULTS = 8
 UNANSWERED_PER_PAGE = 20
@@ -64,7 +66,7 @@ def record(request):
     form = VisitForm(request.POST, language=get_language())
     if form.is_valid():
         data = form.cleaned_data
-        register.record_visit(
+        visit = register.record_visit(
             agent=request.user,
             service=data["service"],
             procedure=data["procedure"],
@@ -72,6 +74,9 @@ def record(request):
             gender=data["gender"],
             outcome=data["outcome"],
         )
+        if visit.outcome == ReceptionVisit.Outcome.REDIRECTED:
+            referral = referrals.send_on(visit, data["note"])
+            return redirect("reception_referral_slip", reference=referral.reference)
         messages.success(request, _("Visit recorded. Next visitor!"))
     else:
         for error in form.non_field_errors() or [
@@ -121,5 +126,45 @@ def statistics(request):
             request.GET.get("page")
         ),
         "follow_up_outcomes": SearchFollowUp.Outcome.choices,
+        "referrals": referrals.statistics(days),
     }
     return render(request, "reception/statistics.html", context)
+
+
+@permission_required("reception.add_receptionvisit", raise_exception=True)
+def referral_slip(request, reference):
+    """The slip the visitor carries to the service, printed at the desk."""
+    referral = get_object_or_404(
+        Referral.objects.select_related("service", "visit__procedure"), reference=reference
+    )
+    return render(
+        request,
+        "reception/slip.html",
+        {
+            "referral": referral,
+            "service": referral.service,
+            "sides": [("fr", "ltr"), ("ar", "rtl")],
+        },
+    )
+
+
+@require_POST
+@login_required
+def mark_referral(request, reference):
+    """The service's staff mark a visitor received, then dealt with."""
+    referral = get_object_or_404(Referral.objects.select_related("service"), reference=reference)
+    status = request.POST.get("status")
+    if not referrals.can_handle(request.user, referral):
+        raise PermissionDenied
+    if status not in (Referral.Status.RECEIVED, Referral.Status.DEALT_WITH):
+        messages.error(request, _("Choose “received” or “dealt with”."))
+    elif referrals.mark(referral, request.user, status):
+        messages.success(
+            request,
+            _("%(reference)s: %(status)s.")
+            % {"reference": referral.reference, "status": referral.get_status_display().lower()},
+        )
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = referral.service.localized.url or "/"
+    return redirect(back)

@@ -105,9 +105,9 @@ def score(concepts, weights, rarity, factors, needed):
         matched_concepts, total, matched_terms, phrase_missing = 0, 0.0, set(), False
         for concept in concepts:
             best = 0.0
-            for alternative in concept.alternatives:
+            for alternative, factor in concept.weighted_alternatives():
                 if alternative and all(term in term_weights for term in alternative):
-                    value = sum(term_weights[term] * rarity[term] for term in alternative)
+                    value = factor * sum(term_weights[term] * rarity[term] for term in alternative)
                     if value > best:
                         best, winner = value, alternative
             if best:

@@ -130,8 +130,9 @@ def concept_query(concept):
                 fields=list(TERM_FIELDS.values()),
                 type="cross_fields",
                 operator="and",
+                boost=factor,
             )
-            for alternative in concept.alternatives
+            for alternative, factor in concept.weighted_alternatives()
             if alternative
         ],
         minimum_should_match=1,
