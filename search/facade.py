@@ -23,7 +23,15 @@ from intranet.home import freshness
 from . import engines, lexicon
 from .engines.base import Plan
 from .models import SearchEntry
-from .results import LANGUAGES, Hit, Results, add_details, facet_rows, load_entries
+from .results import (
+    LANGUAGES,
+    Hit,
+    Results,
+    add_details,
+    facet_rows,
+    load_entries,
+    one_per_page,
+)
 from .understanding import MAX_QUERY_LENGTH, clean_query, understand
 from .vocabulary import Vocabulary
 
@@ -121,7 +129,7 @@ def _search(request, query, hidden):
     plan = plan_for(request, hidden)
     understood, shown = plan.understood, plan.shown
     answer = engines.current().answer(plan)
-    hits = _pin_promotions(query, answer.hits, shown)
+    hits = _pin_promotions(query, one_per_page(answer.hits), shown)
     for name, value in request.filters.items():
         if value:  # a pinned page is kept only if it passes the filters too
             hits = [hit for hit in hits if getattr(hit.entry, name) == value]

@@ -118,6 +118,7 @@ def _document_for(page):
         "body": " ".join(texts[Part.BODY])[:20000],
         "service": facets.get("service", ""),
         "category": facets.get("category", ""),
+        "translation": str(page.translation_key),
         "boost": facets.get("boost", 1.0),
         "texts": texts,
     }

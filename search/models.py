@@ -106,6 +106,9 @@ class SearchEntry(models.Model):
     body = models.TextField(blank=True)
     service = models.CharField(max_length=255, blank=True, db_index=True)
     category = models.CharField(max_length=120, blank=True, db_index=True)
+    # The same page in another language shares it (its translation key): results
+    # show a page once, in the language that answers best.
+    translation = models.CharField(max_length=40, blank=True)
     boost = models.FloatField(default=1.0)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -27,6 +27,7 @@ class EntryHeader:
     title: str
     service: str
     category: str
+    translation: str
 
     @property
     def page_id(self):
@@ -70,6 +71,19 @@ class Results:
 
     def __len__(self):
         return len(self.hits)
+
+
+def one_per_page(hits):
+    """Each page once: of a page's translations, the best-placed hit (the query's
+    language comes first in the ranking)."""
+    seen, kept = set(), []
+    for hit in hits:
+        translation = hit.entry.translation
+        if translation and translation in seen:
+            continue
+        seen.add(translation)
+        kept.append(hit)
+    return kept
 
 
 def load_entries(hits):

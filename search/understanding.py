@@ -277,6 +277,12 @@ def understand(query, correct=None, vocabulary=None):
                 continue
             # Arabizi is approximate already: it is matched, never "corrected".
             token = Token(token.spelling, reading, "arabizi")
+        elif token.kind == "ar":
+            form = _arabic_form(token.word, data, vocabulary)
+            if form is None:
+                understood.dropped.append(token.spelling)
+                continue
+            token = Token(token.spelling, form, "ar")
         if (
             token.word in data.function_words
             or (token.kind != "number" and not text.terms(token.word))
@@ -318,6 +324,25 @@ def understand(query, correct=None, vocabulary=None):
         "ar",
     )
     return understood
+
+
+def _arabic_form(word, data, vocabulary):
+    """An Arabic word as the content would write it, or None for a function word.
+
+    Darija glues prepositions, conjunctions and pronouns to words ("وما",
+    "والديبلوم", "مسجلاش"): a word the content does not hold is read without
+    them when that form is a function word, or a word the content holds.
+    """
+    if word in data.function_words or (word[:1] == "و" and word[1:] in data.function_words):
+        return None
+    if vocabulary is None or vocabulary.knows(word):
+        return word
+    for form in darija_forms(word):
+        if form in data.function_words:
+            return None
+        if vocabulary.knows(form):
+            return form
+    return word
 
 
 def _read_arabizi(token, data, vocabulary):
@@ -410,7 +435,7 @@ def darija_forms(word):
     """Shorter forms of a word, for the lexicon: without the article or a glued
     preposition ("فالدار", "للمقاطعة"), without Darija's verb prefixes ("كنسجل",
     "غادي نهدم" as "غنهدم") and object or negation suffixes ("نسجلو", "نديوه",
-    "ماكيتهزش"), longest first. Only the lexicon is searched with them."""
+    "ماكيتهزش", "مسجلاش"), longest first."""
     forms = []
     for prefix in ("وال", "بال", "فال", "لل", "ال", "ف", "ب", "و"):
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
@@ -420,7 +445,7 @@ def darija_forms(word):
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             stems.append(word[len(prefix) :])
     for stem in stems:
-        for suffix in ("وها", "وهم", "وه", "وني", "ليه", "ليها", "ها", "هم", "و", "ه", "ش"):
+        for suffix in ("وها", "وهم", "وه", "وني", "ليه", "ليها", "ها", "هم", "اش", "و", "ه", "ش"):
             if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
                 forms.append(stem[: -len(suffix)])
     forms += stems[1:]

@@ -88,7 +88,9 @@ def ranked_hits(concepts, languages, preferred, hidden=None, filters=None, parti
         row[0]: EntryHeader(*row)
         for row in SearchEntry.objects.filter(
             pk__in=[entry_id for entry_id, _score, _terms in scored]
-        ).values_list("pk", "key", "kind", "language", "title", "service", "category")
+        ).values_list(
+            "pk", "key", "kind", "language", "title", "service", "category", "translation"
+        )
     }
     hits = [Hit(headers[entry_id], value, terms) for entry_id, value, terms in scored]
     hits.sort(key=lambda hit: (-hit.score, hit.entry.title))
