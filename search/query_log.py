@@ -32,13 +32,15 @@ def record(query, language, result_count, source, partial=False):
 
 
 def record_results(results, source):
-    """Log a search as it was answered (``search.results.Results``)."""
+    """Log a search as it was answered (``search.results.Results``). It is the cell's
+    to-do too when only partial answers were found, or when some of its words are
+    nowhere in the intranet ("permis de chasse au sanglier")."""
     return record(
         results.query,
         ",".join(results.languages),
         len(results.hits),
         source,
-        partial=results.partial,
+        partial=results.partial or bool(results.unknown_words),
     )
 
 

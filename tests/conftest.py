@@ -30,6 +30,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo", stdout=open("/dev/null", "w"))
 
 
+@pytest.fixture(autouse=True)
+def forget_language_data():
+    """The visitors' words are kept in the cache, which a rolled-back test does not
+    empty: each test reads them from its own database."""
+    from search import lexicon
+
+    lexicon.forget()
+    yield
+    lexicon.forget()
+
+
 @pytest.fixture
 def client_for(db):
     """A client signed in as one of the demo accounts: ``client_for("juriste")``."""

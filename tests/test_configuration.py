@@ -107,3 +107,14 @@ def test_production_passes_the_deployment_checklist():
         text=True,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_default_compose_stack_searches_on_the_database_and_elasticsearch_is_opt_in():
+    """Until a live Elasticsearch run is part of CI, the stack a commune starts by
+    default uses the engine the tests prove; Elasticsearch is a profile."""
+    compose = (ROOT / "docker-compose.yml").read_text()
+    search_service = compose[compose.index("\n  search:") :]
+    assert 'profiles: ["elasticsearch"]' in search_service.split("\nvolumes:")[0]
+    assert "ELASTICSEARCH_URL: ${ELASTICSEARCH_URL:-}" in compose
+    assert "ELASTICSEARCH_URL: http://search:9200" not in compose
+    assert "condition: service_healthy\n      search:" not in compose.replace("\n\n", "\n")

@@ -27,13 +27,15 @@ def user(username):
     return get_user_model().objects.get(username=username)
 
 
-def test_each_role_is_a_group_and_the_only_other_groups_keep_a_divisions_documents():
+def test_each_role_is_a_group_and_the_only_other_groups_are_divisions_editors_or_teams():
     from intranet.library.models import DivisionCollection
+    from intranet.organisation.models import ServicePage
 
     division_editors = set(DivisionCollection.objects.values_list("editors__name", flat=True))
-    assert division_editors
+    service_teams = set(ServicePage.objects.values_list("team__name", flat=True)) - {None}
+    assert division_editors and service_teams
     groups = set(Group.objects.values_list("name", flat=True))
-    assert groups - division_editors == {role.name for role in ROLES}
+    assert groups - division_editors - service_teams == {role.name for role in ROLES}
     assert len(ROLES) == 9
 
 

@@ -99,7 +99,7 @@ class TestElasticsearch:
     def test_the_query_sent_for_an_outsider_leaves_the_private_collection_out(
         self, private_document, reader, elasticsearch
     ):
-        search("hippomobiles", language="fr", request=reader("personnel"))
+        search("naissance hippomobiles", language="fr", request=reader("personnel"))
         (excluded,) = [
             clause["bool"]["must_not"]
             for clause in elasticsearch.bodies[-1]["query"]["bool"]["filter"]
