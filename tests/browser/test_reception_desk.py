@@ -71,3 +71,41 @@ def test_the_desk_answers_on_a_phone_too(sign_in, width):
     page.set_viewport_size({"width": width, "height": 844})
     expect(page.locator(".desk-results a").first).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_a_visitor_sent_on_gets_a_slip_and_the_service_sees_them(sign_in):
+    """The visitor speaks Darija; the agent sends them to the civil status service,
+    prints the slip, and the service's officer marks them received."""
+    page, keys = sign_in("accueil", next="/fr/reception/")
+    keys.type("bghit nsjel weldi")
+    first = page.locator(".desk-results a").first
+    expect(first).to_contain_text("التسجيل المتأخر للولادة")
+    expect(page.locator(".desk-results .glance").first).to_contain_text("Badge")
+    keys.tab_to(first)
+    with page.expect_navigation():
+        keys.press("Enter")
+    keys.tab_to(page.get_by_label("Renseigné à l'accueil"))  # a radio group: arrows choose
+    keys.press("ArrowDown")
+    expect(page.get_by_label("Orienté vers le service")).to_be_checked()
+    note = page.get_by_label("Pour le service (imprimé sur le bon)")
+    keys.tab_to(note)
+    keys.type("Enfant de six ans jamais déclaré")
+    page.context.add_init_script(COUNT_PRINTS)
+    with page.expect_navigation():
+        keys.activate(page.get_by_role("button", name="Enregistrer la visite"))
+    expect(page.locator(".slip__reference")).to_contain_text(re.compile(r"ORI-\d{4}-\d{5}"))
+    reference = page.locator(".slip__reference").inner_text().strip()
+    expect(page.locator(".slip")).to_contain_text("Service de l'état civil")
+    expect(page.locator(".slip")).to_contain_text("مصلحة الحالة المدنية")
+    print_button = page.get_by_role("button", name="Imprimer le bon")
+    expect(print_button).to_be_focused()
+    keys.press("Enter")
+    assert page.evaluate("window.printed") == 1
+
+    service_page = "/fr/organigramme/division-etat-civil/service-etat-civil/"
+    page, keys = sign_in("etatcivil", next=service_page)
+    row = page.locator("#referrals tr", has_text=reference)
+    expect(row).to_contain_text("Enfant de six ans jamais déclaré")
+    with page.expect_navigation():
+        keys.activate(row.get_by_role("button", name="Reçu"))
+    expect(page.locator("#referrals tr", has_text=reference)).to_contain_text("Reçu par le service")
