@@ -109,9 +109,7 @@ def plan_for(request, hidden=None):
         hidden = hidden_collections(request.reader)
     hidden_entries = entries_of_collections(hidden) if hidden else None
     vocabulary = Vocabulary(hidden_entries, lexicon.language_data().synonym_words)
-    understood = understand(
-        clean_query(request.query), correct=vocabulary.correct, vocabulary=vocabulary
-    )
+    understood = understand(clean_query(request.query), vocabulary=vocabulary)
     _complete_last_word(understood, vocabulary, request.prefix)
     _mark_known(understood, vocabulary)
     return Plan(

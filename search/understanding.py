@@ -11,8 +11,8 @@ alternatives that would answer it:
 3. the Darija lexicon maps what visitors say to the commune's terms
    ("الكارني" is "الدفتر العائلي");
 4. function words (question words, fillers, "بغيت", "combien") are dropped;
-5. the engine may correct a mistyped word (never one the lexicon, the synonyms
-   or the index knows);
+5. a mistyped word is corrected against the content's words (never one the
+   lexicon, the synonyms or the index knows);
 6. the editors' synonyms widen each concept.
 
 Both engines run the same understanding, so that they understand the same visitor.
@@ -76,15 +76,13 @@ class Concept:
 
     ``alternatives`` are tuples of terms: the concept matches an entry when all
     the terms of one alternative do. ``words`` are the normalised words typed,
-    ``spellings`` the same as typed. A word that the lexicon, the synonyms or
-    the index knows is not ``correctable``.
+    ``spellings`` the same as typed.
     """
 
     alternatives: list
     words: list
     spellings: list
     language: str = ""  # "fr" or "ar": the language it was asked in
-    correctable: bool = True
     from_lexicon: bool = False
     # Words the last word, still being typed, may become: they match for less.
     completions: list = field(default_factory=list)
@@ -117,7 +115,6 @@ class Understood:
     languages: tuple  # ("ar",), ("fr",) or ("fr", "ar"): the query's own, first in results
     corrections: dict = field(default_factory=dict)  # typed spelling -> proposed spelling
     dropped: list = field(default_factory=list)  # function words left out
-    transliterated: dict = field(default_factory=dict)  # Arabizi word -> Arabic letters
     still_typing: bool = True
 
     @property
@@ -236,46 +233,53 @@ def arabizi_readings(word):
     return list(dict.fromkeys(reading for reading in readings if reading))
 
 
-def understand(query, correct=None, vocabulary=None):
+def understand(query, vocabulary=None):
     """The concepts of a query, with the languages it is asked in.
 
-    ``correct(word, being_typed)`` is the engine's typo corrector: it returns
-    ``(word, spelling)`` of the index's nearest word, or None. ``vocabulary`` is
-    the engine's knowledge of the content's words (``Vocabulary``): it tells a
-    French word from Darija written in Latin letters, and finds the Arabic word
-    an Arabizi one stands for.
+    ``vocabulary`` (``search.vocabulary.Vocabulary``) is what the content holds:
+    it tells a French word from Darija written in Latin letters, finds the
+    Arabic word an Arabizi one stands for, and corrects typing mistakes.
+    Without it, words are read as typed.
     """
     data = lexicon.language_data()
     phrases, rest = quoted_phrases(query)
-    concepts = [_phrase_concept(phrase, data) for phrase in phrases]
-    found = text.query_tokens(rest)
     understood = Understood(
         query=query,
-        concepts=concepts,
+        concepts=[_phrase_concept(phrase, data) for phrase in phrases],
         languages=(),
         still_typing=not query.rstrip().endswith(('"', "”", "»")),
     )
-    arabizi = _reads_as_arabizi(found, data, vocabulary)
-    for token in found:
-        if token.kind == "fr" and arabizi and _is_darija(token.word, data, vocabulary):
-            token.kind = "arabizi"
-    slots = _lexicon_slots(found, data)
+    words = _read_words(text.query_tokens(rest), data, vocabulary, understood)[:MAX_WORDS]
+    typed = _typed_concepts(words, data, vocabulary, understood)
+    understood.concepts += _with_synonyms(typed, data)
+    languages = {concept.language for concept in understood.concepts if concept.language}
+    understood.languages = tuple(lang for lang in ("fr", "ar") if lang in languages) or (
+        "fr",
+        "ar",
+    )
+    return understood
+
+
+def _read_words(found, data, vocabulary, understood):
+    """The query's tokens as words of the content or lexicon concepts, function words
+    dropped (and noted in ``understood``), Arabizi written in Arabic letters."""
+    if _reads_as_arabizi(found, data, vocabulary):
+        for token in found:
+            if token.kind == "fr" and _is_darija(token.word, data, vocabulary):
+                token.kind = "arabizi"
     words = []
-    for slot in slots:
-        if isinstance(slot, Concept):
-            words.append(slot)
+    for token in _lexicon_slots(found, data):
+        if isinstance(token, Concept):
+            words.append(token)
             continue
-        token = slot
         if token.kind == "arabizi":
             reading, meaning = _read_arabizi(token, data, vocabulary)
-            understood.transliterated[token.spelling] = reading
             if reading is None:
                 understood.dropped.append(token.spelling)
                 continue
             if meaning:
                 words.append(_lexicon_concept([token], meaning, "ar"))
                 continue
-            # Arabizi is approximate already: it is matched, never "corrected".
             token = Token(token.spelling, reading, "arabizi")
         elif token.kind == "ar":
             form = _arabic_form(token.word, data, vocabulary)
@@ -291,39 +295,39 @@ def understand(query, correct=None, vocabulary=None):
             understood.dropped.append(token.spelling)
             continue
         words.append(token)
-    words = words[:MAX_WORDS]
+    return words
+
+
+def _typed_concepts(words, data, vocabulary, understood):
+    """A concept for each word, corrected when the content does not know it.
+
+    Arabizi is approximate already: it is matched by its consonants, never
+    "corrected". The last word may still be being typed: it is corrected only
+    when no word of the content begins with it.
+    """
     last_word = next((item for item in reversed(words) if isinstance(item, Token)), None)
-    typed = []
+    concepts = []
     for item in words:
         if isinstance(item, Concept):
-            typed.append(item)
+            concepts.append(item)
             continue
         word, spelling = item.word, item.spelling
-        knows = word in data.synonym_words or (vocabulary and vocabulary.knows(word))
-        if correct and not knows and item.kind not in ("number", "arabizi"):
+        knows = word in data.synonym_words or bool(vocabulary and vocabulary.knows(word))
+        if vocabulary and not knows and item.kind not in ("number", "arabizi"):
             being_typed = understood.still_typing and item is last_word
-            fixed = correct(word, being_typed)
+            fixed = vocabulary.correct(word, being_typed)
             if fixed and fixed[0] != word:
                 understood.corrections[spelling] = fixed[1] or fixed[0]
                 word = fixed[0]
-        language = "ar" if item.kind in ("ar", "arabizi") or text.is_arabic(word) else "fr"
-        term = text.terms(word, keep_stop_words=True)[0]
-        typed.append(
+        concepts.append(
             Concept(
-                alternatives=[(term,)],
+                alternatives=[(text.terms(word, keep_stop_words=True)[0],)],
                 words=[word],
                 spellings=[spelling],
-                language=language,
-                correctable=not knows,
+                language="ar" if item.kind in ("ar", "arabizi") or text.is_arabic(word) else "fr",
             )
         )
-    understood.concepts = concepts + _with_synonyms(typed, data)
-    languages = {concept.language for concept in understood.concepts if concept.language}
-    understood.languages = tuple(lang for lang in ("fr", "ar") if lang in languages) or (
-        "fr",
-        "ar",
-    )
-    return understood
+    return concepts
 
 
 def _arabic_form(word, data, vocabulary):
@@ -467,7 +471,6 @@ def _lexicon_concept(span, meaning, language):
         words=[token.word for token in span],
         spellings=[token.spelling for token in span],
         language=language,
-        correctable=False,
         from_lexicon=True,
     )
 
@@ -510,7 +513,6 @@ def _with_synonyms(concepts, data):
                     words=[word for member in members for word in member.words],
                     spellings=[spelling for member in members for spelling in member.spellings],
                     language=members[0].language,
-                    correctable=False,
                 )
                 for position in range(start + 1, start + len(phrase)):
                     merged[plain[position]] = None
@@ -549,7 +551,6 @@ def _phrase_concept(phrase, data):
         words=text.words(phrase),
         spellings=[phrase],
         language="ar" if text.is_arabic(phrase) else "fr",
-        correctable=False,
         sequences=sequences,
     )
 

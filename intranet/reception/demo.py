@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from intranet.organisation.models import ServicePage
 from search import query_log
-from search.models import SearchQueryLog
+from search.models import SearchFollowUp, SearchQueryLog
 
 from . import referrals
 from .models import ReceptionVisit, Referral
@@ -91,6 +91,9 @@ def load(days=60, per_day=18):
     for query, language, times in UNANSWERED_SEARCHES:
         for _time in range(times):
             query_log.record(query, language, 0, SearchQueryLog.Source.RECEPTION_DESK)
+    # The cell has already answered one: the criminal record is the court's, not ours.
+    cell = get_user_model().objects.filter(username="cellule").first()
+    query_log.follow_up("casier judiciaire", SearchFollowUp.Outcome.NOT_OURS, cell)
     return len(visits)
 
 

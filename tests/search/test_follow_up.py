@@ -53,7 +53,11 @@ def test_only_the_cell_and_administrators_mark_searches(client_for, username):
         "/fr/search/unanswered/", {"normalised": "carte grise", "outcome": "not_ours"}
     )
     assert response.status_code == 403
-    assert not SearchFollowUp.objects.exists()
+    assert not SearchFollowUp.objects.filter(normalised="carte grise").exists()
+
+
+def test_the_demo_cell_already_put_the_criminal_record_aside(client_for):
+    assert "casier judiciaire" not in to_do(client_for("cellule"))
 
 
 def test_the_reception_agent_sees_the_list_without_the_buttons(client_for):
@@ -65,9 +69,10 @@ def test_the_reception_agent_sees_the_list_without_the_buttons(client_for):
     "data", [{}, {"normalised": "carte grise", "outcome": "deleted"}, {"outcome": "synonym"}]
 )
 def test_a_bad_follow_up_is_refused_with_a_message_and_changes_nothing(client_for, data):
+    before = list(SearchFollowUp.objects.values_list("normalised", "outcome"))
     response = client_for("cellule").post("/fr/search/unanswered/", data, follow=True)
     assert response.status_code == 200
-    assert not SearchFollowUp.objects.exists()
+    assert list(SearchFollowUp.objects.values_list("normalised", "outcome")) == before
     assert "Choisissez une recherche" in unescape(response.content.decode())
 
 
