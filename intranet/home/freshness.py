@@ -32,11 +32,13 @@ NOT_CONTENT = {
     "sessions.Session",
     "home.ContentVersion",
     "search.SearchQueryLog",
+    "search.SearchFollowUp",
     "search.SearchEntry",
     "search.SearchPosting",
     "search.SearchTerm",
     "search.SearchWord",
     "reception.ReceptionVisit",
+    "reception.Referral",  # shown outside every kept page body, to its service's staff
     "axes.AccessAttempt",
     "axes.AccessLog",
     "axes.AccessFailureLog",

@@ -56,6 +56,25 @@ def test_sessions_and_the_search_log_leave_the_version_alone(staff_client):
     assert freshness.current() == before
 
 
+def test_a_visitor_sent_on_and_followed_up_leaves_the_version_alone(client_for):
+    from intranet.organisation.models import ServicePage
+
+    service = ServicePage.objects.get(slug="service-etat-civil", locale__language_code="fr")
+    desk, cell = client_for("accueil"), client_for("cellule")  # signing in is a write
+    before = freshness.current()
+    desk.post(
+        "/fr/reception/visits/",
+        {
+            "service": service.pk,
+            "visitor_category": "citizen",
+            "gender": "man",
+            "outcome": "redirected",
+        },
+    )
+    cell.post("/fr/search/unanswered/", {"normalised": "carte grise", "outcome": "not_ours"})
+    assert freshness.current() == before
+
+
 def test_rows_loaded_by_a_restore_keep_the_version_they_carry():
     before = freshness.current()
     page = a_news_page()
