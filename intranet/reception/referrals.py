@@ -11,6 +11,7 @@ from statistics import median
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from .models import Referral
@@ -40,7 +41,8 @@ def incoming(service):
     return (
         Referral.objects.filter(service__translation_key=service.translation_key)
         .select_related("visit", "visit__procedure", "received_by", "dealt_with_by")
-        .order_by("dealt_with_at", "-sent_at")
+        # Open ones (not dealt with) first on every database: PostgreSQL puts nulls last.
+        .order_by(F("dealt_with_at").asc(nulls_first=True), "-sent_at")
     )
 
 
