@@ -371,7 +371,7 @@ def _read_arabizi(token, data, vocabulary):
         known = vocabulary.arabic_for(readings)
         if known:
             return known, None
-    return readings[0], None
+    return (readings[0] if readings else token.word), None  # "þ": no Arabic reading
 
 
 def _reads_as_arabizi(found, data, vocabulary):

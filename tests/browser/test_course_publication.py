@@ -13,6 +13,18 @@ TITLE = "Accueillir un usager en situation de handicap"
 MODULE = "Le cadre légal : la loi-cadre 97-13"
 
 
+def kept_by_the_form(page, field, text):
+    """Wait until the rich text editor has written what was typed into the form's
+    hidden input: it does so a moment after the last key, later on a busy machine,
+    and a form sent before then arrives with the field empty."""
+    page.wait_for_function(
+        """([field, text]) => [...document.querySelectorAll(
+            `[data-contentpath='${field}'] input[type=hidden]`
+        )].some((input) => input.value.includes(text))""",
+        arg=[field, text],
+    )
+
+
 def test_a_trainer_publishes_a_course_once_the_coordinator_approves(sign_in):
     catalogue = TrainingIndexPage.objects.get(locale__language_code="fr")
     page, keys = sign_in("formateur", next=f"/admin/pages/add/training/coursepage/{catalogue.pk}/")
@@ -30,6 +42,7 @@ def test_a_trainer_publishes_a_course_once_the_coordinator_approves(sign_in):
     keys.tab_to(objectives)
     keys.type("Connaître les droits des personnes en situation de handicap.")
     expect(objectives).to_contain_text("Connaître les droits des personnes en situation")
+    kept_by_the_form(page, "objectives", "Connaître les droits")
     keys.activate(page.locator("[data-contentpath='modules'] .c-sf-add-button").first)
     expect(page.locator("#modules-0-value-title")).to_be_focused()
     keys.type(MODULE)
@@ -38,6 +51,7 @@ def test_a_trainer_publishes_a_course_once_the_coordinator_approves(sign_in):
     keys.tab_to(module_text)
     keys.type("Les droits reconnus et les obligations de l'administration.")
     expect(module_text).to_contain_text("Les droits reconnus et les obligations")
+    kept_by_the_form(page, "modules", "Les droits reconnus")
 
     keys.activate(page.get_by_role("button", name="Plus d'actions"))
     keys.tab_to(page.get_by_role("button", name="Soumettre à Validation des formations"))

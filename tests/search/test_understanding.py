@@ -92,3 +92,11 @@ def test_an_empty_lexicon_entry_is_refused_by_the_admin_form():
 
     with pytest.raises(ValidationError):
         LexiconEntry(said="!!!", means=" | ").full_clean()
+
+
+@pytest.mark.parametrize("query", ["Þ:2¹", "bghit þ", "ch7al ßœ", "3 ð 9"])
+def test_letters_arabizi_cannot_write_are_kept_as_typed(query):
+    from search.facade import SearchRequest, search
+
+    search(SearchRequest(query))  # no exception
+    understand(query)
