@@ -103,6 +103,14 @@ def search(request):
     return freshness.cached(request.reader, key, lambda: _search(request, query, hidden))
 
 
+def entry_total(reader):
+    """How many entries the index holds (rare terms weigh more): kept, for a reader,
+    until the content changes, as every change of the index changes it."""
+    if reader is None:
+        return SearchEntry.objects.count()
+    return freshness.cached(reader, "search:entry-total", SearchEntry.objects.count)
+
+
 def plan_for(request, hidden=None):
     """What an engine is asked for a request: the query understood for this reader."""
     if hidden is None:
@@ -120,6 +128,7 @@ def plan_for(request, hidden=None):
         count_all_languages=request.count_all_languages,
         hidden_collections=hidden,
         hidden_entries=hidden_entries,
+        entry_total=entry_total(request.reader),
     )
 
 

@@ -15,6 +15,7 @@ Everything is read once and kept in the cache until an editor changes an
 entry (``forget``).
 """
 
+import uuid
 from dataclasses import dataclass
 from functools import cache as once
 from pathlib import Path
@@ -25,7 +26,7 @@ from . import text
 
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
 FUNCTION_WORDS = LEXICONS / "function_words"
-CACHE_KEY = "search:language-data:1"  # the version changes with the shape of what is cached
+CACHE_KEY = "search:language-data-version"
 MEANING_SEPARATOR = "|"
 FUNCTION_WORD = ""  # in ``arabic_skeletons``: a function word, to drop
 
@@ -105,12 +106,20 @@ def shipped_lexicon():
     return meanings, frozenset(latin_darija)
 
 
+_kept = {}  # version -> LanguageData, in this process
+
+
 def language_data():
-    data = cache.get(CACHE_KEY)
-    if data is None:
-        data = _read_language_data()
-        cache.set(CACHE_KEY, data, 300)
-    return data
+    """The visitors' words, read once per process and version: the cache holds only
+    the version, which ``forget`` replaces when an editor changes an entry."""
+    version = cache.get(CACHE_KEY)
+    if version is None:
+        cache.add(CACHE_KEY, uuid.uuid4().hex, None)
+        version = cache.get(CACHE_KEY)
+    if version not in _kept:
+        _kept.clear()
+        _kept[version] = _read_language_data()
+    return _kept[version]
 
 
 def _read_language_data():

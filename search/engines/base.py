@@ -36,6 +36,7 @@ class Plan:
     count_all_languages: bool = False  # the language facet counts every language
     hidden_collections: list = field(default_factory=list)  # private, for this reader
     hidden_entries: object = None  # the ids of their documents' entries, as a subquery
+    entry_total: int | None = None  # entries in the index, read once per content version
 
     @property
     def preferred(self):

@@ -31,22 +31,25 @@ class DatabaseEngine(SearchEngine):
         concepts = plan.understood.known_concepts
         if not concepts:
             return Answer(hits=[], facets={})
-        hits, partial = ranked_hits(concepts, plan.shown, plan.preferred, plan.hidden_entries)
+        ranking = {"hidden": plan.hidden_entries, "total": plan.entry_total}
+        hits, partial = ranked_hits(concepts, plan.shown, plan.preferred, **ranking)
         facets = facet_counts(hits)
         others = tuple(other for other in LANGUAGES if other not in plan.shown)
         if plan.count_all_languages and others:
             elsewhere, _partial = ranked_hits(
-                concepts, others, plan.preferred, plan.hidden_entries, partial_allowed=partial
+                concepts, others, plan.preferred, partial_allowed=partial, **ranking
             )
             facets["language"] = facet_counts(hits + elsewhere)["language"]
         if any(plan.filters.values()):
             hits, partial = ranked_hits(
-                concepts, plan.shown, plan.preferred, plan.hidden_entries, plan.filters
+                concepts, plan.shown, plan.preferred, filters=plan.filters, **ranking
             )
         return Answer(hits=hits, facets=facets, partial=partial)
 
 
-def ranked_hits(concepts, languages, preferred, hidden=None, filters=None, partial_allowed=True):
+def ranked_hits(
+    concepts, languages, preferred, hidden=None, filters=None, partial_allowed=True, total=None
+):
     """``(hits, partial)``: the best-scored of the heaviest entries of each term.
 
     When no entry matches enough of the query, those matching any of it are
@@ -62,7 +65,7 @@ def ranked_hits(concepts, languages, preferred, hidden=None, filters=None, parti
     entry_counts = dict(
         SearchTerm.objects.filter(term__in=all_terms).values_list("term", "entry_count")
     )
-    total = max(SearchEntry.objects.count(), 1)
+    total = max(total if total is not None else SearchEntry.objects.count(), 1)
     rarity = {term: math.log(1 + total / max(entry_counts.get(term, 0), 1)) for term in all_terms}
     # A candidate read for one term may hold others beyond their heaviest entries:
     # the most promising candidates get those weights read before scoring.
@@ -100,28 +103,41 @@ def ranked_hits(concepts, languages, preferred, hidden=None, filters=None, parti
 def score(concepts, weights, rarity, factors, needed):
     """``(entry id, score, matched terms)`` of the entries matching ``needed`` concepts.
 
-    A phrase typed in quotes must match: it is what the visitor insisted on.
+    Each alternative is checked on the entries that hold its rarest term only,
+    so that a concept widened by the lexicons and synonyms costs little more
+    than a word. A phrase typed in quotes must match: it is what the visitor
+    insisted on.
     """
-    scored = []
+    holders = defaultdict(set)
     for entry_id, term_weights in weights.items():
-        matched_concepts, total, matched_terms, phrase_missing = 0, 0.0, set(), False
-        for concept in concepts:
-            best = 0.0
-            for alternative, factor in concept.weighted_alternatives():
-                if alternative and all(term in term_weights for term in alternative):
+        for term in term_weights:
+            holders[term].add(entry_id)
+    totals, matched, matched_terms = defaultdict(float), defaultdict(int), defaultdict(set)
+    phrase_holders = []
+    for concept in concepts:
+        best = {}
+        for alternative, factor in concept.weighted_alternatives():
+            if not alternative:
+                continue
+            entries = min((holders.get(term, set()) for term in alternative), key=len)
+            for entry_id in entries:
+                term_weights = weights[entry_id]
+                if all(term in term_weights for term in alternative):
                     value = factor * sum(term_weights[term] * rarity[term] for term in alternative)
-                    if value > best:
-                        best, winner = value, alternative
-            if best:
-                matched_concepts += 1
-                total += best
-                matched_terms.update(winner)
-            elif concept.sequences:
-                phrase_missing = True
-        coverage = matched_concepts / len(concepts)
-        if matched_concepts >= needed and not phrase_missing:
-            value = total * coverage * coverage * factors.get(entry_id, 1.0)
-            scored.append((entry_id, value, matched_terms))
+                    if value > best.get(entry_id, (0.0,))[0]:
+                        best[entry_id] = (value, alternative)
+        for entry_id, (value, alternative) in best.items():
+            totals[entry_id] += value
+            matched[entry_id] += 1
+            matched_terms[entry_id].update(alternative)
+        if concept.sequences:
+            phrase_holders.append(set(best))
+    scored = []
+    for entry_id, count in matched.items():
+        if count >= needed and all(entry_id in holding for holding in phrase_holders):
+            coverage = count / len(concepts)
+            value = totals[entry_id] * coverage * coverage * factors.get(entry_id, 1.0)
+            scored.append((entry_id, value, matched_terms[entry_id]))
     return scored
 
 
