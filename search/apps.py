@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,3 +10,18 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+
+        checks.register(check_lexicons)
+
+
+def check_lexicons(app_configs=None, **kwargs):
+    """A lexicon file edited by hand and broken is reported by ``manage.py check``
+    (and at every start), with its file and line, before any visitor searches."""
+    from . import lexicon
+
+    try:
+        lexicon.shipped_lexicon.__wrapped__()
+        lexicon.shipped_function_words.__wrapped__()
+    except (ValueError, UnicodeDecodeError, OSError) as error:
+        return [checks.Error(str(error), id="search.E001")]
+    return []

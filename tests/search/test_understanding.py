@@ -100,3 +100,13 @@ def test_letters_arabizi_cannot_write_are_kept_as_typed(query):
 
     search(SearchRequest(query))  # no exception
     understand(query)
+
+
+def test_a_broken_lexicon_file_is_reported_by_the_system_checks(tmp_path, monkeypatch):
+    from search.apps import check_lexicons
+
+    assert check_lexicons() == []
+    (tmp_path / "darija.tsv").write_text("الكارني\tالدفتر العائلي\nلاكارط\n", encoding="utf-8")
+    monkeypatch.setattr(lexicon, "LEXICONS", tmp_path)
+    (error,) = check_lexicons()
+    assert error.id == "search.E001" and "darija.tsv, line 2" in error.msg
