@@ -7,6 +7,8 @@ from django.views.defaults import permission_denied
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from intranet.core.parameters import whole_number
+
 from . import report
 from .models import KnowledgeArticlePage
 
@@ -31,8 +33,8 @@ class FeedbackReportView(WagtailAdminTemplateMixin, TemplateView):
         language = self.request.GET.get("language")
         language = language if language in languages else None
         article = None
-        article_id = self.request.GET.get("article", "")
-        if article_id.isdigit():
+        article_id = whole_number(self.request.GET.get("article"))
+        if article_id is not None:
             article = KnowledgeArticlePage.objects.filter(pk=article_id).first()
         context.update(
             languages=languages.items(),

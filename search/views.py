@@ -9,6 +9,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from intranet.core.parameters import whole_number
+
 from . import query_log
 from .facade import MAX_QUERY_LENGTH, SearchRequest, add_details, clean_query, load_entries
 from .facade import search as run_search
@@ -87,11 +89,8 @@ def api_search(request):
         return JsonResponse(
             {"error": _("The query is too long (1000 characters at most).")}, status=400
         )
-    limit = request.GET.get("limit", str(API_DEFAULT_LIMIT))
-    # ASCII digits, few of them: int() refuses "²" and strings of thousands of digits.
-    if not (limit.isascii() and limit.isdigit() and len(limit) <= 3) or not (
-        1 <= int(limit) <= API_MAX_LIMIT
-    ):
+    limit = whole_number(request.GET.get("limit", str(API_DEFAULT_LIMIT)), 1, API_MAX_LIMIT)
+    if limit is None:
         return JsonResponse(
             {
                 "error": _("“limit” must be a whole number from 1 to %(max)s.")
@@ -107,7 +106,7 @@ def api_search(request):
         SearchRequest(
             raw,
             languages=(language, "") if language else None,
-            limit=int(limit),
+            limit=limit,
             reader=request,
         )
     )

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
+from intranet.core.parameters import whole_number
+
 from . import attendance_sheet, enrolment, schedule
 from .enrolment import EnrolmentRefused
 from .forms import AttendanceForm
@@ -72,12 +74,7 @@ def my_training(request):
 
 def plan(request):
     """The sessions of a year, month by month, for one place or all of them."""
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        year = timezone.localdate().year
-    if not 2000 <= year <= 2100:
-        year = timezone.localdate().year
+    year = whole_number(request.GET.get("year"), 2000, 2100) or timezone.localdate().year
     choices = schedule.place_choices()
     place = request.GET.get("place", "")
     if place not in {value for value, _label in choices}:

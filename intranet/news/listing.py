@@ -11,6 +11,8 @@ from django import forms
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
+from intranet.core.parameters import whole_number
+
 from . import months
 
 FIRST_YEAR = 1960  # the commune's council predates any record kept here
@@ -36,7 +38,8 @@ class MonthFilters(forms.Form):
         value = self.cleaned_data["year"].strip()
         if not value:
             return None
-        if not value.isdigit() or not FIRST_YEAR <= int(value) <= LAST_YEAR:
+        year = whole_number(value, FIRST_YEAR, LAST_YEAR)
+        if year is None:
             raise forms.ValidationError(
                 _(
                     "“%(value)s” is not a year: write it in figures, "
@@ -44,18 +47,19 @@ class MonthFilters(forms.Form):
                 ),
                 params={"value": value[:20], "first": FIRST_YEAR, "last": LAST_YEAR},
             )
-        return int(value)
+        return year
 
     def clean_month(self):
         value = self.cleaned_data["month"].strip()
         if not value:
             return None
-        if not value.isdigit() or not 1 <= int(value) <= 12:
+        month = whole_number(value, 1, 12)
+        if month is None:
             raise forms.ValidationError(
                 _("“%(value)s” is not a month: choose a number from 1 to 12."),
                 params={"value": value[:20]},
             )
-        return int(value)
+        return month
 
     def valid_filters(self):
         """The filters that passed validation (bad ones are dropped, never guessed)."""

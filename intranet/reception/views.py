@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from intranet.core.parameters import whole_number
 from intranet.organisation.models import ServicePage
 from procedures_manual.models import ProcedurePage
 from search import query_log
@@ -36,9 +37,8 @@ def desk(request):
     if results is not None and request.GET.get("typing") != "1":
         query_log.record_results(results, SearchQueryLog.Source.RECEPTION_DESK)
     procedure = None
-    procedure_id = request.GET.get("procedure", "")
-    # ASCII digits only, and few: "²" or 30 digits would reach the database as a 500.
-    if procedure_id.isascii() and procedure_id.isdigit() and len(procedure_id) <= 18:
+    procedure_id = whole_number(request.GET.get("procedure"))
+    if procedure_id is not None:
         procedure = get_object_or_404(ProcedurePage.objects.live(), pk=procedure_id)
     context = {
         "query": results.query if results else "",
@@ -88,11 +88,8 @@ def record(request):
 
 @permission_required("reception.view_receptionvisit", raise_exception=True)
 def statistics(request):
-    days = (
-        int(request.GET["days"])
-        if request.GET.get("days", "") in {str(period) for period in PERIODS}
-        else 30
-    )
+    days = whole_number(request.GET.get("days"))
+    days = days if days in PERIODS else 30
     stats = register.statistics(days)
     titles = {
         service.translation_key: service.title

@@ -105,8 +105,45 @@ def test_the_reception_statistics_fall_back_to_thirty_days_for_an_odd_period(cli
     assert client_for("accueil").get("/fr/reception/statistics/", {"days": days}).status_code == 200
 
 
-@pytest.mark.parametrize("limit", ODD_NUMBERS, ids=range(len(ODD_NUMBERS)))
+NOT_A_LIMIT = [number for number in ODD_NUMBERS if number != "١٢"]  # ١٢ is twelve
+
+
+@pytest.mark.parametrize("limit", NOT_A_LIMIT, ids=range(len(NOT_A_LIMIT)))
 def test_the_api_refuses_an_odd_limit_with_a_400_and_a_message(staff_client, limit):
     response = staff_client.get("/api/search/", {"q": "naissance", "limit": limit})
     assert response.status_code == 400
     assert json.loads(response.content)["error"]
+
+
+def test_a_limit_in_arabic_indic_digits_is_read_as_the_same_number(staff_client):
+    response = staff_client.get("/api/search/", {"q": "naissance", "limit": "٣"})
+    assert response.status_code == 200 and len(json.loads(response.content)["results"]) == 3
+
+
+def listings():
+    """Every page that reads a number from its address, and the numbers it reads."""
+    from intranet.news.models import CouncilDecisionIndexPage, NewsIndexPage
+
+    news = {page.locale.language_code: page.url for page in NewsIndexPage.objects.all()}
+    decisions = {
+        page.locale.language_code: page.url for page in CouncilDecisionIndexPage.objects.all()
+    }
+    return [
+        ("personnel", news["fr"], ("year", "month", "page")),
+        ("personnel", news["ar"], ("year", "month", "page")),
+        ("personnel", decisions["fr"], ("year", "month", "page")),
+        ("personnel", "/fr/training/plan/", ("year",)),
+        ("personnel", "/fr/search/", ("page",)),
+        ("accueil", "/fr/reception/", ("procedure",)),
+        ("cellule", "/fr/reception/statistics/", ("days", "page")),
+        ("cellule", "/admin/knowledge/feedback/", ("article",)),
+    ]
+
+
+@pytest.mark.parametrize("number", ODD_NUMBERS, ids=range(len(ODD_NUMBERS)))
+def test_no_listing_answers_an_odd_number_with_a_server_error(client_for, number):
+    for username, url, parameters in listings():
+        client = client_for(username)
+        for parameter in parameters:
+            response = client.get(url, {parameter: number, "q": "naissance"})
+            assert response.status_code in (200, 404), (url, parameter, response.status_code)

@@ -1,0 +1,1 @@
+"""What every section of the intranet uses, and which imports no section."""
