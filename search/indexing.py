@@ -6,6 +6,7 @@ model decides what is searchable and how much each field weighs);
 draft waiting for approval never appears in search.
 """
 
+import html
 import math
 from collections import Counter
 
@@ -14,7 +15,7 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import translation
 from django.utils.html import strip_tags
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -47,16 +48,21 @@ def is_indexable(page):
     )
 
 
+def plain_text(markup):
+    """Text as a reader reads it: tags gone and entities turned back into their
+    characters, so that a snippet escaped for the page shows "&", never "&amp;"."""
+    return html.unescape(strip_tags(str(markup)))
+
+
 def _plain(value, field=None):
     if value is None:
         return ""
     if isinstance(field, StreamField) or hasattr(value, "stream_block"):
-        return " ".join(str(part) for part in value.stream_block.get_searchable_content(value))
-    if isinstance(field, RichTextField):
-        return strip_tags(str(value))
+        parts = value.stream_block.get_searchable_content(value)
+        return " ".join(plain_text(part) for part in parts)
     if hasattr(value, "all"):  # a related manager
         return " ".join(str(item) for item in value.all())
-    return strip_tags(str(value))
+    return plain_text(value)
 
 
 def _field_texts(obj, search_fields):
@@ -127,7 +133,7 @@ def _document_for(page):
 def _display_summary(page, texts):
     """What a result shows under its title: the page's own summary when it has one."""
     for name in ("summary", "introduction", "search_description"):
-        value = strip_tags(str(getattr(page, name, "") or "")).strip()
+        value = plain_text(getattr(page, name, "") or "").strip()
         if value:
             return value
     return " ".join(texts[Part.SUMMARY] or texts[Part.BODY])

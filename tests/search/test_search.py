@@ -222,3 +222,19 @@ def test_moving_a_page_updates_its_address_in_search(django_capture_on_commit_ca
         SearchEntry.objects.get(key=f"page:{procedure.pk}").url
         == ProcedurePage.objects.get(pk=procedure.pk).url
     )
+
+
+def test_rich_text_is_indexed_as_characters_not_html_entities():
+    """A snippet is escaped once for the page: an entity kept from the rich text
+    would show as "&amp;" to the reader."""
+    from datetime import date
+
+    from search.results import highlight
+    from tests.news.factories import news
+
+    page = news("tarifs-horaires", date(2026, 11, 30), title="Tarifs et horaires du hammam")
+    page.body = [("paragraph", "<p>Tarifs &amp; horaires : adultes &lt; 10 DH</p>")]
+    page.save_revision().publish()
+    entry = indexing.index_page(page)
+    assert "Tarifs & horaires : adultes < 10 DH" in entry.body
+    assert "Tarifs &amp; horaires : adultes &lt; 10 DH" in str(highlight(entry.body, set()))
