@@ -147,12 +147,18 @@ class Understood:
         return corrected if corrected != self.query else ""
 
 
+# Embeddings, overrides and isolates: a query logged with them would show the
+# procedures cell another text than the one typed.
+BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
 def clean_query(raw):
-    """A query made safe to analyse: control characters out, length capped, spaces folded."""
+    """A query made safe to analyse and to log: control characters and bidirectional
+    controls out, length capped, spaces folded."""
     if raw is None:
         return ""
     cleaned = "".join(" " if ord(c) < 32 or 0x7F <= ord(c) < 0xA0 else c for c in str(raw))
-    return " ".join(cleaned.split())[:MAX_QUERY_LENGTH]
+    return " ".join(cleaned.translate(BIDI_CONTROLS).split())[:MAX_QUERY_LENGTH]
 
 
 def quoted_phrases(query):

@@ -110,3 +110,12 @@ def test_a_broken_lexicon_file_is_reported_by_the_system_checks(tmp_path, monkey
     monkeypatch.setattr(lexicon, "LEXICONS", tmp_path)
     (error,) = check_lexicons()
     assert error.id == "search.E001" and "darija.tsv, line 2" in error.msg
+
+
+def test_bidirectional_controls_never_reach_the_search_log(client_for):
+    from search.models import SearchQueryLog
+
+    client_for("accueil").get("/fr/reception/", {"q": "naiss\u202eecnas\u202c \u2066acte\u2069"})
+    logged = SearchQueryLog.objects.latest("pk")
+    assert logged.query == "naissecnas acte"
+    assert not any(0x202A <= ord(c) <= 0x202E or 0x2066 <= ord(c) <= 0x2069 for c in logged.query)
