@@ -106,9 +106,17 @@ def _is_content(model):
     )
 
 
-def _saved_or_deleted(sender, raw=False, using=None, **kwargs):
+# Saves that touch only these fields change nothing readers see: signing in
+# records the time of the last sign-in, and a morning of sign-ins would keep
+# every kept page cold.
+NOT_CONTENT_FIELDS = frozenset({"last_login"})
+
+
+def _saved_or_deleted(sender, raw=False, using=None, update_fields=None, **kwargs):
     if raw or not _is_content(sender):
         return  # rows loaded by a restore carry their own token
+    if update_fields and frozenset(update_fields) <= NOT_CONTENT_FIELDS:
+        return
     changed(using or router.db_for_write(sender))
 
 

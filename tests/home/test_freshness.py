@@ -60,7 +60,7 @@ def test_a_visitor_sent_on_and_followed_up_leaves_the_version_alone(client_for):
     from intranet.organisation.models import ServicePage
 
     service = ServicePage.objects.get(slug="service-etat-civil", locale__language_code="fr")
-    desk, cell = client_for("accueil"), client_for("cellule")  # signing in is a write
+    desk, cell = client_for("accueil"), client_for("cellule")
     before = freshness.current()
     desk.post(
         "/fr/reception/visits/",
@@ -73,6 +73,22 @@ def test_a_visitor_sent_on_and_followed_up_leaves_the_version_alone(client_for):
     )
     cell.post("/fr/search/unanswered/", {"normalised": "carte grise", "outcome": "not_ours"})
     assert freshness.current() == before
+
+
+def test_signing_in_leaves_the_version_alone(client_for):
+    before = freshness.current()
+    client_for("personnel")  # Django records the time of the sign-in on the user
+    assert freshness.current() == before
+
+
+def test_a_change_to_a_user_still_gives_a_new_version(client_for):
+    from django.contrib.auth import get_user_model
+
+    before = freshness.current()
+    user = get_user_model().objects.get(username="personnel")
+    user.is_active = False
+    user.save()
+    assert freshness.current() != before
 
 
 def test_rows_loaded_by_a_restore_keep_the_version_they_carry():
