@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
+from intranet.core.downloads import download
 from intranet.core.parameters import whole_number
 
 from . import attendance_sheet, enrolment, schedule
@@ -106,11 +106,11 @@ def _managed_session(request, session_id):
 
 def attendance_sheet_docx(request, session_id):
     session = _managed_session(request, session_id)
-    response = HttpResponse(
-        attendance_sheet.build(session, get_language()), content_type=attendance_sheet.DOCX_TYPE
+    return download(
+        attendance_sheet.build(session, get_language()),
+        attendance_sheet.filename(session),
+        attendance_sheet.DOCX_TYPE,
     )
-    response["Content-Disposition"] = f'attachment; filename="{attendance_sheet.filename(session)}"'
-    return response
 
 
 def attendance(request, session_id):

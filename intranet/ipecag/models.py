@@ -4,7 +4,6 @@ et de l'approche genre, article 120 of organic law 113-14)."""
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -13,6 +12,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from intranet.core.downloads import download
 from intranet.home.models import SectionPage
 
 from .blocks import ObjectiveBlock
@@ -126,7 +126,5 @@ class WorkPlanPage(RoutablePageMixin, Page):
         from . import exporting, progress
 
         content = exporting.as_docx(progress.build(self))
-        response = HttpResponse(content, content_type=DOCX_TYPE)
         filename = f"plan-ipecag-{self.year}-{self.locale.language_code}.docx"
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        return download(content, filename, DOCX_TYPE)

@@ -9,7 +9,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -28,6 +28,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from intranet.core.downloads import download
 from intranet.home.models import SectionPage
 
 from ..blocks import FormBlock, QuestionBlock, StepBlock
@@ -92,7 +93,7 @@ class ProcedureIndexPage(RoutablePageMixin, SectionPage):
         except UnknownFormat as error:
             return HttpResponse(str(error), status=404, content_type="text/plain; charset=utf-8")
         filename = f"manuel-des-procedures-{self.locale.language_code}.{file_format}"
-        return _download(content, filename, content_type)
+        return download(content, filename, content_type)
 
 
 class ProcedurePage(RoutablePageMixin, Page):
@@ -105,7 +106,16 @@ class ProcedurePage(RoutablePageMixin, Page):
         ORIGINAL_AND_COPY = "original_and_copy", _("Original and copy")
 
     code = models.CharField(
-        _("code"), max_length=20, help_text=_("Reference in the manual, for example EC-01.")
+        _("code"),
+        max_length=20,
+        help_text=_("Reference in the manual, for example EC-01."),
+        # It names the fiche's files and stands in addresses: letters, digits, dashes.
+        validators=[
+            RegexValidator(
+                r"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$",
+                _("Letters, digits and dashes only, for example EC-01."),
+            )
+        ],
     )
     summary = models.TextField(_("summary"), max_length=600)
     category = models.CharField(_("category"), max_length=30, choices=Category)
@@ -223,7 +233,7 @@ class ProcedurePage(RoutablePageMixin, Page):
     def fiche_pdf(self, request):
         from .. import fiche
 
-        return _download(
+        return download(
             fiche.as_pdf(fiche.build(self)), f"fiche-{self.code}.pdf", "application/pdf"
         )
 
@@ -231,7 +241,7 @@ class ProcedurePage(RoutablePageMixin, Page):
     def fiche_docx(self, request):
         from .. import fiche
 
-        return _download(fiche.as_docx(fiche.build(self)), f"fiche-{self.code}.docx", DOCX_TYPE)
+        return download(fiche.as_docx(fiche.build(self)), f"fiche-{self.code}.docx", DOCX_TYPE)
 
     def save(self, *args, **kwargs):
         """Every way of publishing ends in saving a new live revision: only an approved one passes.
@@ -334,12 +344,6 @@ class ProcedurePage(RoutablePageMixin, Page):
 
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _download(content, filename, content_type):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 class RequiredDocument(Orderable):

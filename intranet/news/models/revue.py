@@ -10,13 +10,14 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from intranet.core.downloads import download
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -94,13 +95,13 @@ class RevuePage(RoutablePageMixin, Page):
     def pdf(self, request):
         from .. import revue_export
 
-        return _download(revue_export.as_pdf(self), f"{self.slug}.pdf", "application/pdf")
+        return download(revue_export.as_pdf(self), f"{self.slug}.pdf", "application/pdf")
 
     @path("docx/")
     def docx(self, request):
         from .. import revue_export
 
-        return _download(revue_export.as_docx(self), f"{self.slug}.docx", DOCX_TYPE)
+        return download(revue_export.as_docx(self), f"{self.slug}.docx", DOCX_TYPE)
 
     def search_facets(self):
         from django.utils import translation
@@ -122,9 +123,3 @@ class RevueItem(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("revue item")
-
-
-def _download(content, filename, content_type):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
