@@ -133,3 +133,14 @@ def test_sqlite_holds_concurrent_writers_without_locking_errors(tmp_path):
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == "failures=0 total=100 mode=wal"
+
+
+def test_a_redis_cache_url_shares_the_kept_pages_between_app_servers():
+    found = settings_in(
+        {**PRODUCTION_ENV, "CACHE_URL": "redis://cache:6379/0"},
+        "CACHES",
+        module="intranet.settings.production",
+    )
+    assert "django.core.cache.backends.redis.RedisCache" in found["CACHES"]
+    assert "MAX_ENTRIES" not in found["CACHES"]  # an option of local memory, not of Redis
+    assert "'KEY_PREFIX': 'content'" in found["CACHES"]

@@ -135,13 +135,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 # Rendered pages and search results, kept until the content changes
 # (intranet/home/freshness.py): the same server as the default cache.
-CACHES["content"] = {
-    **CACHES["default"],
-    "KEY_PREFIX": "content",
-    "OPTIONS": {**CACHES["default"].get("OPTIONS", {}), "MAX_ENTRIES": 3000},
-}
+CACHES["content"] = {**CACHES["default"], "KEY_PREFIX": "content"}
 if CACHES["content"]["BACKEND"].endswith("LocMemCache"):
+    # Each process keeps its own; Redis (CACHE_URL=redis://…) is shared by all
+    # the app servers and evicts by itself.
     CACHES["content"]["LOCATION"] = "content"
+    CACHES["content"]["OPTIONS"] = {**CACHES["default"].get("OPTIONS", {}), "MAX_ENTRIES": 3000}
 
 # --- Authentication -----------------------------------------------------------
 

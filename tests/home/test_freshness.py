@@ -6,6 +6,8 @@ The test settings keep nothing in the cache (tests roll their writes back); the
 tests here switch a real cache on.
 """
 
+import os
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -20,12 +22,35 @@ from search.models import SearchQueryLog
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def kept_pages(settings):
-    settings.CACHES = {
-        **settings.CACHES,
-        "content": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"},
-    }
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
+
+
+def redis_answers():
+    try:
+        import redis
+
+        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=0.5).ping()
+    except Exception:  # no server, or none reachable: the Redis run is skipped
+        return False
+
+
+KEPT_IN = {
+    "local memory": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"},
+    # Several app servers share one Redis (CACHE_URL=redis://…): the same checks hold.
+    "redis": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "freshness-test",
+    },
+}
+
+
+@pytest.fixture(params=list(KEPT_IN))
+def kept_pages(request, settings):
+    if request.param == "redis" and not redis_answers():
+        pytest.skip(f"no Redis answers at {REDIS_URL}")
+    settings.CACHES = {**settings.CACHES, "content": KEPT_IN[request.param]}
+    caches["content"].clear()
     yield
     caches["content"].clear()
 
