@@ -267,9 +267,31 @@ class ProcedurePage(RoutablePageMixin, Page):
         )
 
     def copy(self, *args, **kwargs):
-        # A copy is a new draft: it goes through approval like any other change.
+        """A copy is a new draft: it goes through approval like any other change.
+
+        A copy that is a new procedure (not a translation, which keeps the code of
+        the page it translates) gets a code of its own, so that the approval of
+        the original never meets "another procedure already uses this code".
+        """
         kwargs["keep_live"] = False
+        if kwargs.get("reset_translation_key", True):
+            update_attrs = dict(kwargs.get("update_attrs") or {})
+            if update_attrs.get("code", self.code) == self.code:
+                update_attrs["code"] = self.free_code()
+            kwargs["update_attrs"] = update_attrs
         return super().copy(*args, **kwargs)
+
+    def free_code(self):
+        """This code with the first number no procedure of its language uses ("EC-01-2")."""
+        taken = set(
+            ProcedurePage.objects.filter(
+                locale_id=self.locale_id, code__startswith=f"{self.code}-"
+            ).values_list("code", flat=True)
+        )
+        number = 2
+        while f"{self.code}-{number}" in taken:
+            number += 1
+        return f"{self.code}-{number}"
 
     def clean(self):
         super().clean()

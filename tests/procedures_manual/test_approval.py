@@ -235,6 +235,30 @@ def test_a_copy_of_a_live_procedure_starts_as_a_draft():
     assert not copy.live
 
 
+def test_a_copy_gets_a_code_of_its_own_and_the_original_is_still_approved():
+    procedure = birth_declaration()
+    copies = [
+        procedure.copy(update_attrs={"slug": f"copie-{n}", "title": "Copie"}, user=user("admin"))
+        for n in (1, 2)
+    ]
+    assert [copy.code for copy in copies] == ["EC-01-2", "EC-01-3"]
+    assert copies[0].get_latest_revision_as_object().code == "EC-01-2"
+    draft_change(procedure)
+    workflow_state = procedure.get_workflow().start(procedure, user("cellule"))
+    act(workflow_state, "cellule2")
+    act(workflow_state, "juriste")  # before: "another procedure already uses this code"
+    assert live_title(procedure) == "Déclaration de naissance (mise à jour)"
+
+
+def test_a_translation_keeps_the_code_of_the_page_it_translates():
+    from wagtail.models import Locale
+
+    procedure = ProcedurePage.objects.get(code="UR-07", locale__language_code="fr")
+    ProcedurePage.objects.filter(code="UR-07", locale__language_code="ar").delete()
+    translation = procedure.copy_for_translation(Locale.objects.get(language_code="ar"))
+    assert translation.code == "UR-07"
+
+
 def test_cell_members_edit_procedures_but_cannot_publish_them():
     procedure = birth_declaration()
     permissions = procedure.permissions_for_user(user("cellule"))
