@@ -98,3 +98,33 @@ def ensure_legally_approved(revision):
         raise PermissionDenied(
             _("A procedure goes live only after a legal advisor has approved it.")
         )
+
+
+def refuse_unapproved_schedule(revision):
+    """Scheduling a procedure revision is refused when it is asked for, not when
+    ``publish_scheduled`` comes to it: only an approved revision may wait to go live."""
+    if revision.approved_go_live_at is not None:
+        ensure_legally_approved(revision)
+
+
+def unschedule_unapproved(now):
+    """The procedure revisions due to go live without a legal approval, taken off the
+    schedule (with a line in the page's history): ``publish_scheduled`` publishes the
+    others, and never stops at one of these. Returns them."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.log_actions import log
+    from wagtail.models import Revision
+
+    from .models import ProcedurePage
+
+    due = Revision.objects.filter(
+        approved_go_live_at__lt=now,
+        content_type=ContentType.objects.get_for_model(ProcedurePage),
+    )
+    refused = [revision for revision in due if legal_approval_of(revision) is None]
+    for revision in refused:
+        Revision.objects.filter(pk=revision.pk).update(approved_go_live_at=None)
+        page = revision.content_object
+        if page is not None:
+            log(instance=page, action="wagtail.schedule.cancel", revision=revision, user=None)
+    return refused

@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Revision, TaskState, WorkflowState
 from wagtail.test.utils.form_data import (
     inline_formset,
     nested_form_data,
@@ -17,6 +17,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
+from intranet.news.models import NewsPage
 from procedures_manual.approval import LEGAL_APPROVAL_TASK
 from procedures_manual.models import ProcedurePage
 
@@ -147,15 +148,44 @@ def test_publishing_without_any_user_is_refused_too():
         revision.publish(skip_permission_checks=True)
 
 
-def test_scheduled_publishing_of_an_unapproved_revision_does_not_go_live():
+def test_scheduling_an_unapproved_revision_is_refused_when_it_is_asked_for():
     procedure = birth_declaration()
-    procedure.go_live_at = timezone.now() - timedelta(minutes=1)
     revision = draft_change(procedure)
-    revision.approved_go_live_at = timezone.now() - timedelta(minutes=1)
-    revision.save()
+    revision.approved_go_live_at = timezone.now() + timedelta(days=1)
     with pytest.raises(PermissionDenied):
-        call_command("publish_scheduled", stdout=open("/dev/null", "w"))
+        revision.save()
+    assert not Revision.objects.filter(pk=revision.pk, approved_go_live_at__isnull=False)
+
+
+def test_an_approved_revision_may_wait_to_go_live():
+    procedure = birth_declaration()
+    procedure.go_live_at = timezone.now() + timedelta(days=1)
+    draft_change(procedure)
+    workflow_state = procedure.get_workflow().start(procedure, user("cellule"))
+    act(workflow_state, "cellule2")
+    act(workflow_state, "juriste")
+    scheduled = Revision.objects.get(pk=procedure.latest_revision_id)
+    assert scheduled.approved_go_live_at is not None
+    assert live_title(procedure) == "Déclaration de naissance"  # not before its day
+
+
+def test_one_unapproved_scheduled_revision_never_stops_the_others():
+    """A revision scheduled before the guard (or written straight into the table)."""
+    procedure = birth_declaration()
+    unapproved = draft_change(procedure)
+    Revision.objects.filter(pk=unapproved.pk).update(
+        approved_go_live_at=timezone.now() - timedelta(minutes=2)
+    )
+    news_page = NewsPage.objects.live().filter(locale__language_code="fr").first()
+    news_page.title = "Horaires d'été de l'accueil"
+    news_revision = news_page.save_revision(user=user("communication"))
+    Revision.objects.filter(pk=news_revision.pk).update(
+        approved_go_live_at=timezone.now() - timedelta(minutes=1)
+    )
+    call_command("publish_scheduled", stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w"))
     assert live_title(procedure) == "Déclaration de naissance"
+    assert NewsPage.objects.get(pk=news_page.pk).title == "Horaires d'été de l'accueil"
+    assert Revision.objects.get(pk=unapproved.pk).approved_go_live_at is None
 
 
 def test_the_admin_publish_button_cannot_skip_the_circuit(client_for):
