@@ -109,12 +109,17 @@ def shipped_lexicon():
 _kept = {}  # version -> LanguageData, in this process
 
 
+# With a cache per process (local memory), another process learns of an editor's
+# change when its version expires; with a shared cache (Redis), at once.
+VERSION_LIFETIME = 300
+
+
 def language_data():
     """The visitors' words, read once per process and version: the cache holds only
     the version, which ``forget`` replaces when an editor changes an entry."""
     version = cache.get(CACHE_KEY)
     if version is None:
-        cache.add(CACHE_KEY, uuid.uuid4().hex, None)
+        cache.add(CACHE_KEY, uuid.uuid4().hex, VERSION_LIFETIME)
         version = cache.get(CACHE_KEY)
     if version not in _kept:
         _kept.clear()
