@@ -51,7 +51,12 @@ class LockedMaterialView(WagtailAdminTemplateMixin, TemplateView):
         ]
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(document=self.document, pages=self.pages, **kwargs)
+        by_procedure = any(
+            getattr(page.specific_class, "locks_its_documents", False) for page in self.pages
+        )
+        return super().get_context_data(
+            document=self.document, pages=self.pages, by_procedure=by_procedure, **kwargs
+        )
 
     def render_to_response(self, context, **response_kwargs):
         return super().render_to_response(context, status=403, **response_kwargs)

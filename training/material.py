@@ -13,7 +13,11 @@ delete it while a live page uses it. They upload the new version as a new
 document and choose it in the course; that change goes through the course's
 approval workflow, and once it is live the old document is free again.
 
-``CourseMaterialPermissionPolicy`` applies the rule wherever Wagtail asks about a
+The forms a live procedure hands out are locked harder: for everyone but
+administrators, the procedures cell included, since a new form must reach
+readers through the procedure's approval by the legal advisor.
+
+``CourseMaterialPermissionPolicy`` applies the rules wherever Wagtail asks about a
 document (edit and delete views, multiple upload, bulk actions); the admin views
 in ``admin_views.py`` call ``locking_pages`` first, to explain the refusal and
 what to do instead.
@@ -23,6 +27,8 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.documents import get_document_model_string
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
+
+from intranet.accounts.roles import is_administrator
 
 CHANGING = frozenset({"change", "delete"})
 
@@ -68,13 +74,24 @@ permission_policy = CourseMaterialPermissionPolicy(
 
 
 def locking_pages(user, document):
-    """The live pages that keep ``user`` from changing or deleting the document they uploaded.
+    """The live pages that keep ``user`` from changing or deleting a document.
 
-    Empty when the user did not upload it (Wagtail's permissions alone decide then), or when
-    their grant covers the whole collection (a coordinator approves their own changes).
+    A page type that declares ``locks_its_documents`` (a procedure: its forms
+    reach readers only through the legal advisor's approval) locks the
+    documents its live version hands out for everyone but administrators,
+    whatever their rights on the collection. Otherwise the lock holds for the
+    uploader only: empty when the user did not upload it (Wagtail's permissions
+    alone decide then), or when their grant covers the whole collection (a
+    coordinator approves their own changes).
     """
-    if not user.is_authenticated or document.uploaded_by_user_id != user.pk:
+    if not user.is_authenticated:
         return []
-    if permission_policy.may_manage_all(user, document):
+    pages = list(live_pages_using(document))
+    locked_for_all = [
+        page for page in pages if getattr(page.specific_class, "locks_its_documents", False)
+    ]
+    if locked_for_all and not is_administrator(user):
+        return locked_for_all
+    if document.uploaded_by_user_id != user.pk or permission_policy.may_manage_all(user, document):
         return []
-    return list(live_pages_using(document))
+    return pages

@@ -209,6 +209,13 @@ def role_group(key):
     return Group.objects.get(name=ROLES_BY_KEY[key].name)
 
 
+def is_administrator(user):
+    """A superuser, or a member of the administrators' role."""
+    return user.is_authenticated and (
+        user.is_superuser or user.groups.filter(name=ROLES_BY_KEY["administrator"].name).exists()
+    )
+
+
 def _permission(label):
     app_label, codename = label.split(".", 1)
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)

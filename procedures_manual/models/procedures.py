@@ -98,6 +98,9 @@ class ProcedureIndexPage(RoutablePageMixin, SectionPage):
 
 class ProcedurePage(RoutablePageMixin, Page):
     base_form_class = ProcedureForm
+    # The forms a live procedure hands out change only through its approval: a new
+    # version is a new document, chosen in a revision the legal advisor approves.
+    locks_its_documents = True
 
     class DocumentForm(models.TextChoices):
         ORIGINAL = "original", _("Original")

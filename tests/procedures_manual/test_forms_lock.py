@@ -1,0 +1,77 @@
+"""A form that a live procedure hands out changes only through the procedure's approval."""
+
+from html import unescape
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+
+from training.material import permission_policy
+
+pytestmark = pytest.mark.django_db
+
+
+def information_form():
+    """The demo's form of the access-to-information procedure (RC-02)."""
+    return get_document_model().objects.get(title="Formulaire de demande d'accès à l'information")
+
+
+def user(username):
+    return get_user_model().objects.get(username=username)
+
+
+@pytest.mark.parametrize("username", ["cellule", "cellule2", "juriste"])
+def test_nobody_but_administrators_changes_or_deletes_a_live_procedures_form(username):
+    document = information_form()
+    for action in ("change", "delete"):
+        assert not permission_policy.user_has_permission_for_instance(
+            user(username), action, document
+        )
+
+
+def test_an_administrator_still_may():
+    assert permission_policy.user_has_permission_for_instance(
+        user("admin"), "change", information_form()
+    )
+
+
+def test_the_cell_cannot_replace_the_file_readers_download(client_for):
+    document = information_form()
+    before = document.file.read()
+    response = client_for("cellule").post(
+        f"/admin/documents/edit/{document.pk}/",
+        {
+            "title": document.title,
+            "collection": document.collection_id,
+            "file": ContentFile(b"%PDF-1.4 forged", name="forged.pdf"),
+        },
+    )
+    assert response.status_code == 403
+    document.refresh_from_db()
+    assert document.file.read() == before
+
+
+def test_the_refusal_names_the_procedure_and_says_what_to_do(client_for):
+    document = information_form()
+    page = unescape(
+        client_for("cellule").get(f"/admin/documents/edit/{document.pk}/").content.decode()
+    )
+    assert "Demande d'accès à l'information" in page
+    assert "conseiller juridique" in page
+
+
+def test_the_cell_still_uploads_a_new_version_as_a_new_document(client_for):
+    from wagtail.models import Collection
+
+    collection = Collection.objects.get(name="Procédures administratives")
+    response = client_for("cellule").post(
+        "/admin/documents/add/",
+        {
+            "title": "Formulaire de demande d'accès à l'information (2027)",
+            "collection": collection.pk,
+            "file": ContentFile(b"%PDF-1.4 new version", name="acces-information-2027.pdf"),
+        },
+    )
+    assert response.status_code == 302
+    assert get_document_model().objects.filter(title__endswith="(2027)").exists()
