@@ -12,7 +12,7 @@ Prints MRR@10 and recall@3 of each set, beside Wagtail's database search over
 the live procedures of both languages.
 
     .venv/bin/python bench/relevance.py [-v]
-    BENCH_DATABASE=/tmp/demo.sqlite3 .venv/bin/python bench/relevance.py   # keep the demo
+    BENCH_DATABASE=bench-demo.sqlite3 .venv/bin/python bench/relevance.py   # keep the demo
 """
 
 import os
