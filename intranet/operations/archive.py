@@ -25,6 +25,7 @@ import datetime
 import hashlib
 import io
 import json
+import os
 import posixpath
 import tarfile
 import tempfile
@@ -180,10 +181,19 @@ def _add(tar, name, file, size):
     return reader.sha256.hexdigest()
 
 
+PRIVATE_FILE = 0o600
+
+
 def write_backup(path, storage=default_storage):
-    """Write the whole intranet to ``path``; returns the manifest."""
+    """Write the whole intranet to ``path``; returns the manifest.
+
+    The archive holds password hashes, privacy passwords and feed tokens: only
+    its owner may read it (mode 0600), from the first byte written.
+    """
     checksums = {}
-    with tarfile.open(path, "w:gz") as tar:
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    os.chmod(path, PRIVATE_FILE)  # an archive written over an older one, readable by others
+    with os.fdopen(descriptor, "wb") as file, tarfile.open(fileobj=file, mode="w:gz") as tar:
         with tempfile.TemporaryFile(mode="w+b") as dump:
             # One transaction, so that the rows and the counts are one moment's picture.
             with transaction.atomic():

@@ -234,3 +234,16 @@ def test_a_backup_from_a_newer_version_of_the_intranet_is_refused(archive, tmp_p
     newer = tmp_path / "newer.tar.gz"
     write_archive(newer, files)
     assert "newer version" in restore_refused(newer, "--force")
+
+
+@pytest.mark.django_db
+def test_only_its_owner_may_read_an_archive(archive, tmp_path):
+    import stat
+
+    path, _before = archive
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    older = tmp_path / "older.tar.gz"
+    older.write_bytes(b"")
+    older.chmod(0o644)
+    call_command("backup_intranet", output=str(older), stdout=io.StringIO())
+    assert stat.S_IMODE(older.stat().st_mode) == 0o600
