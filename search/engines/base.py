@@ -7,6 +7,7 @@ and the cache stay in the facade.
 """
 
 import math
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
 # A result in the other language than the query's is kept, below those in the
@@ -51,21 +52,25 @@ class Answer:
     partial: bool = False
 
 
-class SearchEngine:
+class SearchEngine(ABC):
     """An engine ranks; ``entry_stored``, ``entry_removed`` and ``rebuilt`` tell it what
     indexing changed in the database's entries, which every engine's results show."""
 
     name = ""
 
+    @abstractmethod
     def answer(self, plan):
-        raise NotImplementedError
+        """The ``Answer`` to a ``Plan``: hits best first, and facet counts."""
 
+    @abstractmethod
     def entry_stored(self, entry):
         """An entry was added or changed (after the transaction that wrote it)."""
 
+    @abstractmethod
     def entry_removed(self, key):
         """An entry left the index."""
 
+    @abstractmethod
     def rebuilt(self):
         """Every entry was written again."""
 

@@ -46,6 +46,16 @@ class DatabaseEngine(SearchEngine):
             )
         return Answer(hits=hits, facets=facets, partial=partial)
 
+    # The postings this engine reads are the ones indexing writes: nothing to mirror.
+    def entry_stored(self, entry):
+        pass
+
+    def entry_removed(self, key):
+        pass
+
+    def rebuilt(self):
+        pass
+
 
 def ranked_hits(
     concepts, languages, preferred, hidden=None, filters=None, partial_allowed=True, total=None

@@ -48,7 +48,7 @@ KEPT_IN = {
 @pytest.fixture(params=list(KEPT_IN))
 def kept_pages(request, settings):
     if request.param == "redis" and not redis_answers():
-        pytest.skip(f"no Redis answers at {REDIS_URL}")
+        pytest.skip(f"no Redis answers at {REDIS_URL} (TEST_REDIS_URL names another)")
     settings.CACHES = {**settings.CACHES, "content": KEPT_IN[request.param]}
     caches["content"].clear()
     yield

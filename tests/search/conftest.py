@@ -92,7 +92,8 @@ ENGINES = [
         marks=[
             pytest.mark.elasticsearch,
             pytest.mark.skipif(
-                not os.environ.get("ELASTICSEARCH_URL"), reason="needs ELASTICSEARCH_URL"
+                not os.environ.get("ELASTICSEARCH_URL"),
+                reason="no Elasticsearch: set ELASTICSEARCH_URL to a server to run the suite on it",
             ),
         ],
     ),
