@@ -151,6 +151,7 @@ def _search(request, query, hidden):
         partial=answer.partial and bool(hits),
         languages=understood.languages,
         unknown_words=understood.unknown_words,
+        asked=understood.asked,
     )
 
 

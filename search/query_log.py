@@ -10,20 +10,19 @@ from .models import SearchFollowUp, SearchQueryLog
 from .understanding import understand
 
 
-def normalised_form(query):
+def normalised_form(query, asked=""):
     """What a search asked for, the same however it was put: its content words,
-    normalised, without the question words and fillers ("bghit", "combien")."""
-    understood = understand(query)
-    found = [word for concept in understood.concepts for word in concept.words]
-    return " ".join(found or text.words(query))[:200]
+    normalised, without the question words and fillers ("bghit", "combien").
+    ``asked`` is that, when the search already read it."""
+    return (asked or understand(query).asked or " ".join(text.words(query)))[:200]
 
 
-def record(query, language, result_count, source, partial=False):
+def record(query, language, result_count, source, partial=False, asked=""):
     if not query:
         return None
     return SearchQueryLog.objects.create(
         query=query[:200],
-        normalised=normalised_form(query),
+        normalised=normalised_form(query, asked),
         language=language or "",
         result_count=result_count,
         partial=partial,
@@ -41,6 +40,7 @@ def record_results(results, source):
         len(results.hits),
         source,
         partial=results.partial or bool(results.unknown_words),
+        asked=results.asked,
     )
 
 

@@ -68,6 +68,7 @@ class Results:
     partial: bool = False
     languages: tuple = ()  # the languages the query was asked in, first in the results
     unknown_words: list = field(default_factory=list)  # typed, and held by no entry
+    asked: str = ""  # the content words asked for, normalised (``Understood.asked``)
 
     def __len__(self):
         return len(self.hits)

@@ -118,6 +118,11 @@ class Understood:
     still_typing: bool = True
 
     @property
+    def asked(self):
+        """The content words asked for, normalised: how searches are grouped."""
+        return " ".join(word for concept in self.concepts for word in concept.words)
+
+    @property
     def known_concepts(self):
         return [concept for concept in self.concepts if concept.known]
 
@@ -269,6 +274,8 @@ def understand(query, vocabulary=None):
 def _read_words(found, data, vocabulary, understood):
     """The query's tokens as words of the content or lexicon concepts, function words
     dropped (and noted in ``understood``), Arabizi written in Arabic letters."""
+    if vocabulary:
+        vocabulary.learn(token.word for token in found if token.kind != "arabizi")
     if _reads_as_arabizi(found, data, vocabulary):
         for token in found:
             if token.kind == "fr" and _is_darija(token.word, data, vocabulary):
@@ -345,9 +352,13 @@ def _arabic_form(word, data, vocabulary):
     """
     if word in data.function_words or (word[:1] == "و" and word[1:] in data.function_words):
         return None
-    if vocabulary is None or vocabulary.knows(word):
+    if vocabulary is None:
         return word
-    for form in darija_forms(word):
+    forms = darija_forms(word)
+    vocabulary.learn([word, *forms])
+    if vocabulary.knows(word):
+        return word
+    for form in forms:
         if form in data.function_words:
             return None
         if vocabulary.knows(form):

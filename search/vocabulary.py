@@ -9,6 +9,8 @@ the words only those collections' documents hold: proposing such a word, or
 keeping it as known, would tell that it exists.
 """
 
+from collections import defaultdict
+
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 
@@ -32,11 +34,23 @@ class Vocabulary:
     def knows(self, word):
         """Whether the content holds this word, or another word of the same term
         ("هدم" when only "الهدم" is written): such a word is never "corrected"."""
-        if word not in self._known:
-            terms = set(SearchWord.objects.filter(word=word).values_list("term", flat=True))
-            terms.add(text.stem(word)[: text.LONGEST_WORD])
-            self._known[word] = bool(self.entry_counts(terms))
+        self.learn([word])
         return self._known[word]
+
+    def learn(self, words):
+        """Find out which of these words the content holds, in two queries for all of
+        them: a question's words, and the shorter forms of its Darija ones."""
+        words = [word for word in dict.fromkeys(words) if word not in self._known]
+        if not words:
+            return
+        terms_of = defaultdict(set)
+        for word, term in SearchWord.objects.filter(word__in=words).values_list("word", "term"):
+            terms_of[word].add(term)
+        for word in words:
+            terms_of[word].add(text.stem(word)[: text.LONGEST_WORD])
+        counts = self.entry_counts(set().union(*terms_of.values()))
+        for word in words:
+            self._known[word] = any(term in counts for term in terms_of[word])
 
     def visible(self, terms):
         """The terms, of these, that an entry the reader may see holds."""
