@@ -108,32 +108,18 @@ def concept_query(concept):
     """A concept matches when all the terms of one of its alternatives do, in any field;
     a quoted phrase, when one of its sequences stands word for word."""
     if concept.sequences:
-        return Q(
-            "bool",
-            should=[
-                Q(
-                    "multi_match",
-                    query=" ".join(sequence),
-                    fields=list(TERM_FIELDS.values()),
-                    type="phrase",
-                )
-                for sequence in concept.sequences
-            ],
-            minimum_should_match=1,
-        )
+        clauses = [(sequence, {"type": "phrase"}) for sequence in concept.sequences]
+    else:
+        clauses = [
+            (alternative, {"type": "cross_fields", "operator": "and", "boost": factor})
+            for alternative, factor in concept.weighted_alternatives()
+            if alternative
+        ]
     return Q(
         "bool",
         should=[
-            Q(
-                "multi_match",
-                query=" ".join(alternative),
-                fields=list(TERM_FIELDS.values()),
-                type="cross_fields",
-                operator="and",
-                boost=factor,
-            )
-            for alternative, factor in concept.weighted_alternatives()
-            if alternative
+            Q("multi_match", query=" ".join(terms), fields=list(TERM_FIELDS.values()), **how)
+            for terms, how in clauses
         ],
         minimum_should_match=1,
     )
