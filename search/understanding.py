@@ -397,8 +397,7 @@ def _reads_as_arabizi(found, data, vocabulary):
     signs = sum(
         1
         for token in found
-        if token.kind == "arabizi"
-        or (token.kind == "fr" and token.word in data.latin_darija and not _is_french(token, data))
+        if token.kind == "arabizi" or (token.kind == "fr" and token.word in data.latin_darija)
     )
     french = sum(
         1
@@ -408,12 +407,6 @@ def _reads_as_arabizi(found, data, vocabulary):
         and (vocabulary is None or vocabulary.knows(token.word))
     )
     return signs > 0 and signs >= french
-
-
-def _is_french(token, data):
-    """A French word that Darija also writes the same ("la", "fin"): French wins outside
-    Arabizi, where it is Darija's."""
-    return token.word in data.function_words and token.word not in data.latin_darija
 
 
 def _is_darija(word, data, vocabulary):
