@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from intranet.core.parameters import whole_number
+from intranet.home.locales import localized_all
 from intranet.organisation.models import ServicePage
 from procedures_manual.models import ProcedurePage
 from search import query_log
@@ -123,9 +124,15 @@ def statistics(request):
             request.GET.get("page")
         ),
         "follow_up_outcomes": SearchFollowUp.Outcome.choices,
-        "referrals": referrals.statistics(days),
+        "referrals": _in_reader_language(referrals.statistics(days)),
     }
     return render(request, "reception/statistics.html", context)
+
+
+def _in_reader_language(rows):
+    """Each row's service in the reader's language, read in one query for all."""
+    shown = localized_all([row["service"] for row in rows])
+    return [{**row, "service": shown[row["service"].pk]} for row in rows]
 
 
 @permission_required("reception.add_receptionvisit", raise_exception=True)
