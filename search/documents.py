@@ -7,21 +7,31 @@ from django_tasks import task
 from wagtail.documents import get_document_model
 
 from . import indexing
-from .extraction import ExtractionFailed, extract, readable_text
+from .extraction import ExtractionFailed, TooSlowToRead, extract_within_limits, readable_text
 from .models import DocumentText
 
+FINISHED = (
+    DocumentText.Status.EXTRACTED,
+    DocumentText.Status.FAILED,
+    DocumentText.Status.TOO_SLOW,
+)
 
-def read(document):
-    """Extract (again, if the file changed) and store the text of one document."""
+
+def read(document, again=False):
+    """Extract (again, if the file changed or ``again``) and store the text of one document."""
     record, _created = DocumentText.objects.get_or_create(document=document)
-    if record.status != DocumentText.Status.PENDING and record.file_hash == document.file_hash:
+    unchanged = record.file_hash == document.file_hash
+    if record.status != DocumentText.Status.PENDING and unchanged and not again:
         return record
     # Reasons are stored in the commune's default language, whoever triggered the reading.
     with translation.override(settings.LANGUAGE_CODE):
         try:
             with document.open_file() as stream:
-                record.text, record.reason = extract(document.filename, stream), ""
-            record.status = DocumentText.Status.EXTRACTED
+                record.text = extract_within_limits(document.filename, stream)
+            record.reason, record.status = "", DocumentText.Status.EXTRACTED
+        except TooSlowToRead as failure:
+            record.text, record.reason = "", readable_text(str(failure))[:300]
+            record.status = DocumentText.Status.TOO_SLOW
         except (ExtractionFailed, OSError) as failure:  # OSError: the file is missing from storage
             record.text, record.reason = "", readable_text(str(failure))[:300]
             record.status = DocumentText.Status.FAILED
@@ -48,14 +58,17 @@ def queue(document):
     transaction.on_commit(lambda: read_document.enqueue(document_id))
 
 
-def read_pending():
-    """Read every document never read, or waiting; returns ``(read, failed)`` counts."""
-    documents = get_document_model().objects.exclude(
-        extracted_text__status__in=[DocumentText.Status.EXTRACTED, DocumentText.Status.FAILED]
-    )
-    read_count = failed = 0
+def read_pending(again=()):
+    """Read every document never read or waiting, and those whose status is in ``again``.
+
+    ``again`` serves after a limit was raised: the documents once too slow to
+    read are tried under the new one. Returns ``(read, not read)`` counts.
+    """
+    finished = [status for status in FINISHED if status not in again]
+    documents = get_document_model().objects.exclude(extracted_text__status__in=finished)
+    read_count = not_read = 0
     for document in documents.iterator():
-        record = read(document)
+        record = read(document, again=True)
         read_count += record.status == DocumentText.Status.EXTRACTED
-        failed += record.status == DocumentText.Status.FAILED
-    return read_count, failed
+        not_read += record.status != DocumentText.Status.EXTRACTED
+    return read_count, not_read

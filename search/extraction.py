@@ -12,7 +12,10 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from . import bounded
 
 MAX_TEXT = 2_000_000  # characters kept from one file
 MAX_PAGES = 2000  # pages of a PDF read; a file claiming more is read no further
@@ -59,6 +62,10 @@ def readable_text(text):
 
 class ExtractionFailed(Exception):
     pass
+
+
+class TooSlowToRead(ExtractionFailed):
+    """Reading outlasted its time limit: the file may be valid, only too costly to read."""
 
 
 def extract_pdf(stream):
@@ -152,7 +159,7 @@ def extract(filename, stream):
         raise ExtractionFailed(_("Text is not extracted from this type of file."))
     try:
         return readable_text(extractor(stream))
-    except ExtractionFailed:
+    except (ExtractionFailed, MemoryError):
         raise
     except Exception as error:  # a file is untrusted input: no parser failure may escape
         logger.warning("Unexpected failure reading %s", filename, exc_info=True)
@@ -160,3 +167,33 @@ def extract(filename, stream):
             _("The file could not be read (%(error)s).")
             % {"error": f"{type(error).__name__}: {error}"[:200]}
         ) from error
+
+
+def reading_limits():
+    return bounded.Limits(
+        seconds=settings.DOCUMENT_READING_SECONDS, megabytes=settings.DOCUMENT_READING_MEMORY_MB
+    )
+
+
+def extract_within_limits(filename, stream, limits=None):
+    """``extract``, in a child process stopped past the configured time and memory."""
+    limits = limits or reading_limits()
+    try:
+        return bounded.run(extract, filename, stream, limits=limits)
+    except bounded.LimitReached as reached:
+        if reached.kind == "time":
+            raise TooSlowToRead(
+                _(
+                    "Reading took longer than %(seconds)s seconds and was stopped; "
+                    "the file is found by its title."
+                )
+                % {"seconds": f"{reached.limit:g}"}
+            ) from None
+        raise ExtractionFailed(
+            _("Reading needed more than %(megabytes)s MB of memory and was stopped.")
+            % {"megabytes": reached.limit}
+        ) from None
+    except bounded.ChildFailed as failure:
+        raise ExtractionFailed(
+            _("Reading stopped unexpectedly (%(reason)s).") % {"reason": failure}
+        ) from None

@@ -251,6 +251,7 @@ class DocumentText(models.Model):
         PENDING = "pending", _("Waiting to be read")
         EXTRACTED = "extracted", _("Text extracted")
         FAILED = "failed", _("Unreadable")
+        TOO_SLOW = "too_slow", _("Too slow to read")
 
     document = models.OneToOneField(
         "wagtaildocs.Document", on_delete=models.CASCADE, related_name="extracted_text"

@@ -296,6 +296,12 @@ WAGTAILDOCS_EXTENSIONS = [
 ]  # fmt: skip
 LIBRARY_MAX_UPLOAD_MB = env.int("LIBRARY_MAX_UPLOAD_MB", default=25)
 WAGTAILDOCS_MAX_UPLOAD_SIZE = LIBRARY_MAX_UPLOAD_MB * 1024 * 1024
+# Each uploaded file is read in a child process, stopped past these limits so
+# that one costly file never holds the worker: the file is then marked "too slow
+# to read" (or unreadable, past the memory), stays downloadable and is found by
+# its title.
+DOCUMENT_READING_SECONDS = env.float("DOCUMENT_READING_SECONDS", default=120)
+DOCUMENT_READING_MEMORY_MB = env.int("DOCUMENT_READING_MEMORY_MB", default=512)
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "intranet.library.forms.LibraryDocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -63,7 +63,7 @@ def test_an_upload_waits_for_no_reading_and_index_documents_makes_it_findable(
     report = io.StringIO()
     call_command("index_documents", stdout=report)
 
-    assert "1 document(s) read, 0 unreadable" in report.getvalue()
+    assert "1 document(s) read, 0 not read" in report.getvalue()
     hits = search("campagne de recensement", language="fr").hits
     assert hits and hits[0].entry.key == f"document:{document.pk}"
     # Documents belong to no language tree: an Arabic-speaking agent finds them too.

@@ -1,0 +1,153 @@
+"""One costly file never holds the worker: reading stops at a time and a memory limit.
+
+GIVEN a file that takes too long or too much memory to read
+WHEN a worker reads it
+THEN the reading is stopped at the configured limit, the document says why,
+stays downloadable and is found by its title, and the next document is read.
+"""
+
+import io
+import time
+from pathlib import Path
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
+
+from search import bounded, extraction
+from search.models import DocumentText
+from tests.search.asking import ask as search
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not bounded.can_bound(), reason="reading limits need fork (Linux)"),
+]
+HOSTILE = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "hostile"
+
+
+def endless(stream):
+    time.sleep(60)
+    return "never"
+
+
+def greedy(stream):
+    hoard = bytearray(1024 * 1024 * 1024)  # a gigabyte, far past any limit in these tests
+    return str(len(hoard))
+
+
+def upload(title, filename, content, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        document = get_document_model().objects.create(
+            title=title, collection=Collection.objects.get(name="Procédures administratives")
+        )
+        document.file.save(filename, ContentFile(content), save=True)
+    return document
+
+
+@pytest.fixture
+def slow_and_greedy_formats(monkeypatch):
+    monkeypatch.setitem(extraction.EXTRACTORS, ".slow", endless)
+    monkeypatch.setitem(extraction.EXTRACTORS, ".greedy", greedy)
+
+
+def test_a_file_past_the_time_limit_is_too_slow_to_read_and_found_by_its_title(
+    settings, slow_and_greedy_formats, django_capture_on_commit_callbacks
+):
+    settings.DOCUMENT_READING_SECONDS = 1
+    started = time.monotonic()
+    document = upload(
+        "Registre des naissances 1998", "registre.slow", b"...", django_capture_on_commit_callbacks
+    )
+    record = DocumentText.objects.get(document=document)
+
+    assert time.monotonic() - started < 20
+    assert record.status == DocumentText.Status.TOO_SLOW
+    assert "1 secondes" in record.reason or "1 seconds" in record.reason
+    found = search("registre des naissances 1998", language="fr").hits
+    assert f"document:{document.pk}" in [hit.entry.key for hit in found]
+
+
+def test_the_document_read_after_a_slow_one_is_read(
+    settings, slow_and_greedy_formats, django_capture_on_commit_callbacks
+):
+    settings.DOCUMENT_READING_SECONDS = 1
+    upload("Archive lente", "archive.slow", b"...", django_capture_on_commit_callbacks)
+    note = upload(
+        "Note sur la légalisation",
+        "note.txt",
+        "La légalisation de signature se fait au guichet 3.".encode(),
+        django_capture_on_commit_callbacks,
+    )
+
+    assert DocumentText.objects.get(document=note).status == DocumentText.Status.EXTRACTED
+    assert "guichet 3" in DocumentText.objects.get(document=note).text
+
+
+def test_a_file_past_the_memory_limit_is_stopped_and_says_so(
+    settings, slow_and_greedy_formats, django_capture_on_commit_callbacks
+):
+    settings.DOCUMENT_READING_MEMORY_MB = 64
+    document = upload("Plan cadastral", "plan.greedy", b"...", django_capture_on_commit_callbacks)
+    record = DocumentText.objects.get(document=document)
+
+    assert record.status == DocumentText.Status.FAILED
+    assert "64 MB" in record.reason or "64 Mo" in record.reason
+
+
+def test_a_document_too_slow_to_read_stays_downloadable(
+    client, django_user_model, settings, slow_and_greedy_formats, django_capture_on_commit_callbacks
+):
+    settings.DOCUMENT_READING_SECONDS = 1
+    document = upload(
+        "Archive lente", "archive.slow", b"contenu", django_capture_on_commit_callbacks
+    )
+    client.force_login(django_user_model.objects.create_superuser("admin-lecture", "", "x"))
+
+    response = client.get(document.url)
+
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"contenu"
+
+
+def test_index_documents_again_reads_those_once_too_slow_under_a_raised_limit(
+    settings, slow_and_greedy_formats, django_capture_on_commit_callbacks, monkeypatch
+):
+    settings.DOCUMENT_READING_SECONDS = 1
+    document = upload("Rapport annuel", "rapport.slow", b"...", django_capture_on_commit_callbacks)
+    assert DocumentText.objects.get(document=document).status == DocumentText.Status.TOO_SLOW
+
+    monkeypatch.setitem(extraction.EXTRACTORS, ".slow", lambda stream: "rapport lu enfin")
+    call_command("index_documents", stdout=io.StringIO())
+    assert DocumentText.objects.get(document=document).status == DocumentText.Status.TOO_SLOW
+
+    call_command("index_documents", "--again", stdout=io.StringIO())
+    record = DocumentText.objects.get(document=document)
+    assert record.status == DocumentText.Status.EXTRACTED
+    assert record.text == "rapport lu enfin"
+
+
+def test_a_reader_that_dies_is_reported_not_raised():
+    def crash(stream):
+        import os
+
+        os._exit(3)
+
+    with pytest.raises(extraction.ExtractionFailed, match="exit code 3"):
+        extraction.EXTRACTORS[".crash"] = crash
+        try:
+            extraction.extract_within_limits("x.crash", io.BytesIO(b""))
+        finally:
+            del extraction.EXTRACTORS[".crash"]
+
+
+@pytest.mark.skipif(
+    not HOSTILE.exists(), reason="the shared hostile corpus is not beside the repository"
+)
+def test_the_pdf_of_two_thousand_slow_pages_is_stopped_at_the_limit(settings):
+    settings.DOCUMENT_READING_SECONDS = 3
+    started = time.monotonic()
+    with (HOSTILE / "slow-pages.pdf").open("rb") as stream, pytest.raises(extraction.TooSlowToRead):
+        extraction.extract_within_limits("slow-pages.pdf", stream)
+    assert time.monotonic() - started < 30
