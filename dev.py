@@ -49,7 +49,7 @@ def serve(args):
     manage("load_demo")
     address = args[0] if args else "127.0.0.1:8000"
     worker = subprocess.Popen(
-        [str(PYTHON), "manage.py", "db_worker", "--no-reload", "-v", "0"], cwd=ROOT
+        [str(PYTHON), "manage.py", "run_worker", "--no-reload", "-v", "0"], cwd=ROOT
     )
     print(f"\nIntranet of Beni Mellal: http://{address}/  (stop with Ctrl+C)\n", flush=True)
     try:

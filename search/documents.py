@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 from wagtail.documents import get_document_model
 
@@ -56,6 +57,42 @@ def queue(document):
     )
     document_id = document.pk
     transaction.on_commit(lambda: read_document.enqueue(document_id))
+
+
+def queue_waiting():
+    """Queue the documents waiting to be read that no task will read; returns how many.
+
+    What a restored database or a worker that died before committing leaves
+    behind. A document whose reading task failed (its worker kept dying under
+    it) is marked unreadable with the reason, rather than queued for ever.
+    """
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    tasks = DBTaskResult.objects.filter(
+        task_path=read_document.module_path,
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING, TaskResultStatus.FAILED],
+    ).values_list("args_kwargs", "status")
+    awaited, given_up = set(), set()
+    for args_kwargs, status in tasks:
+        document_id = (args_kwargs.get("args") or [None])[0]
+        (given_up if status == TaskResultStatus.FAILED else awaited).add(document_id)
+    waiting = get_document_model().objects.exclude(extracted_text__status__in=FINISHED)
+    queued = 0
+    for document_id in waiting.exclude(pk__in=awaited).values_list("pk", flat=True):
+        if document_id in given_up:
+            with translation.override(settings.LANGUAGE_CODE):
+                reason = str(
+                    _("Reading stopped its worker several times; run index_documents --again.")
+                )
+            DocumentText.objects.update_or_create(
+                document_id=document_id,
+                defaults={"status": DocumentText.Status.FAILED, "reason": reason},
+            )
+        else:
+            read_document.enqueue(document_id)
+            queued += 1
+    return queued
 
 
 def read_pending(again=()):

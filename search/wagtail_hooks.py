@@ -1,8 +1,9 @@
 from django.db.models.signals import post_delete, post_save
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import lexicon
+from . import documents, lexicon
 from .models import LexiconEntry, SynonymSet
 
 
@@ -30,3 +31,9 @@ for model in (SynonymSet, LexiconEntry):
     post_delete.connect(
         lexicon.forget, sender=model, dispatch_uid=f"search-{model.__name__}-deleted"
     )
+
+
+@hooks.register("recover_background_work")
+def queue_documents_left_waiting():
+    """A restore or a dead worker can leave documents that no task will read."""
+    return documents.queue_waiting()

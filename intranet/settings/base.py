@@ -326,7 +326,7 @@ else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Background tasks (reading uploaded documents, drawing PDF previews). "database"
-# queues them for `manage.py db_worker` (`dev.py serve` and docker-compose run one),
+# queues them for `manage.py run_worker` (`dev.py serve` and docker-compose run one),
 # so that an upload never waits; "immediate" runs them inside the request that
 # asked (tests, benchmarks, a one-off command).
 TASK_BACKENDS = {
@@ -344,6 +344,13 @@ def background_tasks(name):
 
 
 TASKS = background_tasks(env("TASKS_BACKEND", default="immediate"))
+# The worker puts back in the queue the tasks whose worker died: at once when it
+# ran on the same machine, after TASK_ABANDONED_AFTER_MINUTES wherever it ran
+# (every task is bounded far below it), at most TASK_MAX_ATTEMPTS times. It
+# checks on start and every TASK_RECOVERY_MINUTES.
+TASK_ABANDONED_AFTER = timedelta(minutes=env.int("TASK_ABANDONED_AFTER_MINUTES", default=60))
+TASK_MAX_ATTEMPTS = env.int("TASK_MAX_ATTEMPTS", default=3)
+TASK_RECOVERY_MINUTES = env.float("TASK_RECOVERY_MINUTES", default=5)
 
 LOGGING = {
     "version": 1,

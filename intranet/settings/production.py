@@ -9,7 +9,7 @@ if not SECRET_KEY or len(SECRET_KEY) < 50:  # noqa: F405
     raise ImproperlyConfigured("Set SECRET_KEY to a random string of at least 50 characters.")
 
 DEBUG = False
-# Uploads return at once; `manage.py db_worker` reads the documents beside gunicorn.
+# Uploads return at once; `manage.py run_worker` reads the documents beside gunicorn.
 TASKS = background_tasks(env("TASKS_BACKEND", default="database"))
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
