@@ -1,18 +1,23 @@
-"""Wagtail's document edit and delete views, explaining why one's own handout is locked.
+"""Wagtail's document views, explaining why a handout in live use is locked.
 
 The permission policy in ``material.py`` already refuses; without these views
-the trainer would be sent to the admin's home with "you do not have permission",
-not knowing that the document is locked because a live course uses it, nor what
-to do instead.
+the trainer or the procedures cell would be sent to the admin's home with "you
+do not have permission", not knowing that the document is locked because a live
+course or procedure uses it, nor what to do instead. The edit and delete views
+answer with a page, the multiple-upload views (called by script) with the
+reason in their JSON, and the bulk actions name the reason beside each document
+they leave out.
 """
 
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.documents import get_document_model
-from wagtail.documents.views import documents
+from wagtail.documents.views import documents, multiple
+from wagtail.documents.views.bulk_actions import add_tags, add_to_collection, delete
 
 from . import material
 
@@ -32,6 +37,60 @@ class DocumentEditView(MaterialInLiveUseMixin, documents.EditView):
 
 class DocumentDeleteView(MaterialInLiveUseMixin, documents.DeleteView):
     pass
+
+
+class MaterialInLiveUseJsonMixin:
+    """The multiple-upload page edits and deletes by script: the reason goes in the JSON."""
+
+    def dispatch(self, request, *args, **kwargs):
+        document = get_object_or_404(get_document_model(), pk=kwargs["doc_id"])
+        pages = material.locking_pages(request.user, document)
+        if pages:
+            return JsonResponse(
+                {"success": False, "error_message": material.why_locked(document, pages)},
+                status=403,
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+
+class MultipleDocumentEditView(MaterialInLiveUseJsonMixin, multiple.EditView):
+    pass
+
+
+class MultipleDocumentDeleteView(MaterialInLiveUseJsonMixin, multiple.DeleteView):
+    pass
+
+
+class MaterialInLiveUseBulkMixin:
+    """Beside each document a bulk action leaves out, why (when a live page locks it)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for entry in context["items_with_no_access"]:
+            pages = material.locking_pages(self.request.user, entry["item"])
+            entry["locked_because"] = material.why_locked(entry["item"], pages) if pages else ""
+        return context
+
+
+class DeleteDocumentsBulkAction(MaterialInLiveUseBulkMixin, delete.DeleteBulkAction):
+    pass
+
+
+class AddDocumentsToCollectionBulkAction(
+    MaterialInLiveUseBulkMixin, add_to_collection.AddToCollectionBulkAction
+):
+    pass
+
+
+class TagDocumentsBulkAction(MaterialInLiveUseBulkMixin, add_tags.AddTagsBulkAction):
+    pass
+
+
+BULK_ACTIONS = (
+    DeleteDocumentsBulkAction,
+    AddDocumentsToCollectionBulkAction,
+    TagDocumentsBulkAction,
+)
 
 
 class LockedMaterialView(WagtailAdminTemplateMixin, TemplateView):
@@ -66,8 +125,10 @@ class LockedMaterialView(WagtailAdminTemplateMixin, TemplateView):
 
 
 def document_urls():
-    """Wagtail's own paths for editing and deleting a document, served by the views above."""
+    """Wagtail's own paths for changing and deleting a document, served by the views above."""
     return [
         path("documents/edit/<int:document_id>/", DocumentEditView.as_view()),
         path("documents/delete/<int:document_id>/", DocumentDeleteView.as_view()),
+        path("documents/multiple/<int:doc_id>/", MultipleDocumentEditView.as_view()),
+        path("documents/multiple/<int:doc_id>/delete/", MultipleDocumentDeleteView.as_view()),
     ]

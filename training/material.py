@@ -20,10 +20,11 @@ readers through the procedure's approval by the legal advisor.
 ``CourseMaterialPermissionPolicy`` applies the rules wherever Wagtail asks about a
 document (edit and delete views, multiple upload, bulk actions); the admin views
 in ``admin_views.py`` call ``locking_pages`` first, to explain the refusal and
-what to do instead.
+what to do instead (``why_locked`` in a sentence, where a page cannot).
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import ngettext
 from wagtail.documents import get_document_model_string
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
@@ -95,3 +96,29 @@ def locking_pages(user, document):
     if document.uploaded_by_user_id != user.pk or permission_policy.may_manage_all(user, document):
         return []
     return pages
+
+
+def why_locked(document, pages):
+    """One sentence for a refusal shown where a whole page cannot be (bulk and upload views)."""
+    titles = ", ".join(f"“{page.title}”" for page in pages)
+    if any(getattr(page.specific_class, "locks_its_documents", False) for page in pages):
+        message = ngettext(
+            "“%(document)s” is handed out by the published procedure %(pages)s: upload the new "
+            "version as a new document and choose it in the procedure, which reaches readers "
+            "once the legal advisor approves it.",
+            "“%(document)s” is handed out by the published procedures %(pages)s: upload the new "
+            "version as a new document and choose it in each procedure, which reaches readers "
+            "once the legal advisor approves it.",
+            len(pages),
+        )
+    else:
+        message = ngettext(
+            "“%(document)s” is handed out by the published page %(pages)s: upload the new "
+            "version as a new document and choose it in the page, which reaches readers once "
+            "a training coordinator approves it.",
+            "“%(document)s” is handed out by the published pages %(pages)s: upload the new "
+            "version as a new document and choose it in each page, which reaches readers once "
+            "a training coordinator approves it.",
+            len(pages),
+        )
+    return message % {"document": document.title, "pages": titles}

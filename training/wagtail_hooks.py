@@ -112,3 +112,8 @@ def register_training_sessions():
 @hooks.register("register_admin_urls", order=-1)
 def register_document_views():
     return admin_views.document_urls()
+
+
+# order=1: registered after Wagtail's own document actions, which these replace.
+for bulk_action in admin_views.BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action, order=1)

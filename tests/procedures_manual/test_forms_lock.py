@@ -75,3 +75,32 @@ def test_the_cell_still_uploads_a_new_version_as_a_new_document(client_for):
     )
     assert response.status_code == 302
     assert get_document_model().objects.filter(title__endswith="(2027)").exists()
+
+
+def test_the_multiple_upload_views_refuse_with_the_reason(client_for):
+    document = information_form()
+    client = client_for("cellule")
+    for url in (
+        f"/admin/documents/multiple/{document.pk}/",
+        f"/admin/documents/multiple/{document.pk}/delete/",
+    ):
+        response = client.post(url, {"doc-title": "Formulaire falsifié"})
+
+        assert response.status_code == 403
+        assert "Demande d'accès à l'information" in response.json()["error_message"]
+    assert get_document_model().objects.filter(pk=document.pk, title=document.title).exists()
+
+
+@pytest.mark.parametrize("action", ["delete", "add_to_collection", "add_tags"])
+def test_bulk_actions_leave_the_form_out_and_say_why(client_for, action):
+    document = information_form()
+    client = client_for("cellule")
+    url = f"/admin/bulk/wagtaildocs/document/{action}/?next=/admin/documents/&id={document.pk}"
+
+    page = unescape(client.get(url).content.decode())
+    assert "Demande d'accès à l'information" in page
+    assert "conseiller juridique" in page
+
+    client.post(url, {"collection": document.collection_id, "tags": "falsifié"})
+    assert get_document_model().objects.filter(pk=document.pk).exists()
+    assert not information_form().tags.exists()
