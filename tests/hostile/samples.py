@@ -15,6 +15,8 @@ from intranet.printing import html_to_pdf  # noqa: F401 (tests build PDFs with i
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus" / "pdf"
+# Files built to hurt a pipeline (``README.md`` there says what each one does).
+HOSTILE_CORPUS = ROOT.parent / "shared" / "corpus" / "hostile"
 ENCRYPTED_PDF = ROOT / "tests" / "samples" / "encrypted.pdf"
 
 PROGRAM = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 500

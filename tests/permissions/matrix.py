@@ -47,6 +47,10 @@ Notes on some rows:
     hands out: changing or deleting it would reach readers without the
     coordinator's approval, so its uploader may not (they upload a new document
     and submit the course); coordinators still may.
+  procedure form: a form that a live procedure hands out (the demo's form of
+    the access-to-information procedure): a new version reaches readers only
+    through the procedure's approval by the legal advisor, so nobody but an
+    administrator changes or deletes it, the procedures cell included.
   library document: a document in a division's collection of the library;
     each division's own editors keep it (no demo account is one of them).
   library document (DGS): a document of the general directorate (Direction
@@ -150,6 +154,8 @@ training material (own)   | edit    | no  | no  | no  | no  | no  | yes | yes | 
 training material (own)   | delete  | no  | no  | no  | no  | no  | yes | yes | no  | no  | yes
 training material (live)  | edit    | no  | no  | no  | no  | no  | no  | yes | no  | no  | yes
 training material (live)  | delete  | no  | no  | no  | no  | no  | no  | yes | no  | no  | yes
+procedure form            | edit    | no  | no  | no  | no  | no  | no  | no  | no  | no  | yes
+procedure form            | delete  | no  | no  | no  | no  | no  | no  | no  | no  | no  | yes
 library document          | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
 library document          | edit    | no  | no  | no  | no  | no  | no  | no  | no  | no  | yes
 library document          | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a

@@ -420,6 +420,10 @@ def _training_material(content):
 
 
 def _document(content):
+    if content == "procedure form":
+        return get_document_model().objects.get(
+            title="Formulaire de demande d'accès à l'information"
+        )
     if content.startswith("training material"):
         return _training_material(content)
     return _library_document(content)[0]
@@ -627,7 +631,7 @@ OTHER = (
     }
     | {
         (material, action): check
-        for material in TRAINING_MATERIAL
+        for material in (*TRAINING_MATERIAL, "procedure form")
         for action, check in (("edit", document_edit), ("delete", document_delete))
     }
     | {
