@@ -11,6 +11,9 @@ Where ``fork`` does not exist (Windows), the parser runs in the calling process
 without limits: development machines only, production runs on Linux.
 """
 
+import ctypes
+import ctypes.util
+import math
 import multiprocessing
 import os
 import signal
@@ -59,7 +62,7 @@ def run(function, *args, limits):
     context = multiprocessing.get_context("fork")
     receiving, sending = context.Pipe(duplex=False)
     child = context.Process(
-        target=_child, args=(sending, function, args, limits.megabytes), daemon=True
+        target=_child, args=(sending, function, args, limits, os.getpid()), daemon=True
     )
     child.start()
     sending.close()  # the child holds the only sending end: its death reads as end of file
@@ -83,10 +86,12 @@ def run(function, *args, limits):
     return value
 
 
-def _child(sending, function, args, megabytes):
+def _child(sending, function, args, limits, parent):
     # The child owns none of the parent's database connections: it must never
     # close them, so it leaves through os._exit (multiprocessing does).
-    _limit_memory(megabytes)
+    _die_with(parent)
+    _limit_cpu(limits.seconds)
+    _limit_memory(limits.megabytes)
     try:
         message = ("returned", function(*args))
     except MemoryError:
@@ -98,6 +103,30 @@ def _child(sending, function, args, megabytes):
     except MemoryError:
         sending.send(("memory", None))
     sending.close()
+
+
+def _die_with(parent):
+    """A worker killed with SIGKILL cannot kill its child: the kernel does (Linux)."""
+    library = ctypes.util.find_library("c")
+    if library:
+        try:
+            ctypes.CDLL(library, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (AttributeError, OSError):
+            pass  # not Linux: the CPU limit below still ends an orphan
+    if os.getppid() != parent:
+        os._exit(1)  # the parent died before the signal was set
+
+
+def _limit_cpu(seconds):
+    # A second bound, independent of the parent: an orphaned child is stopped by
+    # the kernel (SIGXCPU) once it has used its time on the processor.
+    if resource is None:
+        return
+    allowed = math.ceil(seconds) + 5
+    _soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if hard != resource.RLIM_INFINITY:
+        allowed = min(allowed, hard)
+    resource.setrlimit(resource.RLIMIT_CPU, (allowed, hard))
 
 
 def _limit_memory(megabytes):

@@ -7,7 +7,10 @@ stays downloadable and is found by its title, and the next document is read.
 """
 
 import io
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
@@ -19,6 +22,7 @@ from search import bounded, extraction
 from search.models import DocumentText
 from tests.search.asking import ask as search
 
+ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(not bounded.can_bound(), reason="reading limits need fork (Linux)"),
@@ -136,3 +140,46 @@ def test_a_reader_that_dies_is_reported_not_raised():
             extraction.extract_within_limits("x.crash", io.BytesIO(b""))
         finally:
             del extraction.EXTRACTORS[".crash"]
+
+
+READER_OF_A_KILLED_WORKER = """
+import sys, time
+sys.path.insert(0, {root!r})
+from search import bounded
+
+def reading(path):
+    import os
+    with open(path, "w") as pid_file:
+        pid_file.write(str(os.getpid()))
+    time.sleep(120)
+
+bounded.run(reading, {pid_file!r}, limits=bounded.Limits(seconds=300, megabytes=0))
+"""
+
+
+def test_the_reader_of_a_worker_killed_with_sigkill_does_not_read_on(tmp_path):
+    pid_file = tmp_path / "reader.pid"
+    script = READER_OF_A_KILLED_WORKER.format(root=str(ROOT), pid_file=str(pid_file))
+    worker = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        for _ in range(300):
+            if pid_file.exists() and pid_file.read_text():
+                break
+            time.sleep(0.1)
+        reader = int(pid_file.read_text())
+    finally:
+        worker.kill()
+        worker.wait()
+
+    for _ in range(100):
+        if not Path(f"/proc/{reader}").exists() or _zombie(reader):
+            break
+        time.sleep(0.1)
+    assert not Path(f"/proc/{reader}").exists() or _zombie(reader)
+
+
+def _zombie(pid):
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] == "Z"
+    except OSError:
+        return True
