@@ -15,7 +15,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from . import bounded
+from intranet.core import bounded
 
 MAX_TEXT = 2_000_000  # characters kept from one file
 MAX_PAGES = 2000  # pages of a PDF read; a file claiming more is read no further

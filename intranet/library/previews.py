@@ -4,7 +4,9 @@ Renderers are kept in a small registry keyed by extension, like the text
 extractors of ``search.extraction``. PDFs are drawn with pypdfium2 (PDFium in
 a PyPI wheel, nothing to install on the server); where that is missing,
 poppler's ``pdftoppm`` is used if present. A file that cannot be drawn gets
-"no preview" and the reason, and stays downloadable.
+"no preview" and the reason, and stays downloadable. Drawing runs in a child
+process under the same limits as reading a file's text, so that a hostile page
+never holds the worker.
 """
 
 import io
@@ -20,6 +22,8 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
+
+from intranet.core import bounded
 
 from .models import DocumentVersion
 
@@ -130,7 +134,7 @@ def build(version):
                     data = stream.read()
             except OSError as error:
                 raise PreviewUnavailable(_("The file is missing from storage.")) from error
-            png = renderer(data)
+            png = draw_within_limits(renderer, data)
         except PreviewUnavailable as failure:
             version.preview_status = DocumentVersion.PreviewStatus.NONE
             version.preview_reason = str(failure)[:300]
@@ -144,6 +148,23 @@ def build(version):
     return version
 
 
+def draw_within_limits(renderer, data):
+    limits = bounded.Limits(
+        seconds=min(RENDER_TIMEOUT, settings.DOCUMENT_READING_SECONDS),
+        megabytes=settings.DOCUMENT_READING_MEMORY_MB,
+    )
+    try:
+        return bounded.run(renderer, data, limits=limits)
+    except bounded.LimitReached as reached:
+        if reached.kind == "time":
+            raise PreviewUnavailable(_("The first page took too long to draw.")) from None
+        raise PreviewUnavailable(_("The first page needs too much memory to draw.")) from None
+    except bounded.ChildFailed as failure:
+        raise PreviewUnavailable(
+            _("Drawing stopped unexpectedly (%(reason)s).") % {"reason": failure}
+        ) from None
+
+
 @task()
 def make_preview(version_id):
     version = DocumentVersion.objects.filter(pk=version_id).first()
@@ -155,6 +176,41 @@ def queue(version):
     """Called when a version is kept: the upload returns at once, a worker draws the page."""
     version_id = version.pk
     transaction.on_commit(lambda: make_preview.enqueue(version_id))
+
+
+def queue_waiting():
+    """Queue the previews waiting with no task to draw them; returns how many.
+
+    What a restored database or a worker that died leaves behind. A preview
+    whose task failed (its worker kept dying under it) gets "no preview" and
+    the reason, rather than a place in the queue for ever.
+    """
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    tasks = DBTaskResult.objects.filter(
+        task_path=make_preview.module_path,
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING, TaskResultStatus.FAILED],
+    ).values_list("args_kwargs", "status")
+    awaited, given_up = set(), set()
+    for args_kwargs, status in tasks:
+        version_id = (args_kwargs.get("args") or [None])[0]
+        (given_up if status == TaskResultStatus.FAILED else awaited).add(version_id)
+    pending = DocumentVersion.objects.filter(
+        preview_status=DocumentVersion.PreviewStatus.PENDING
+    ).exclude(pk__in=awaited)
+    queued = 0
+    for version_id in pending.values_list("pk", flat=True):
+        if version_id in given_up:
+            with translation.override(settings.LANGUAGE_CODE):
+                reason = str(_("Drawing stopped its worker several times."))
+            DocumentVersion.objects.filter(pk=version_id).update(
+                preview_status=DocumentVersion.PreviewStatus.NONE, preview_reason=reason
+            )
+        else:
+            make_preview.enqueue(version_id)
+            queued += 1
+    return queued
 
 
 def build_missing():

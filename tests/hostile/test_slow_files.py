@@ -6,7 +6,8 @@ all share one 3 MB content stream: pypdf spends seconds on each page.
 
 import pytest
 
-from search import bounded, extraction
+from intranet.core import bounded
+from search import extraction
 from tests.hostile.samples import HOSTILE_CORPUS
 
 SLOW_PAGES = HOSTILE_CORPUS / "slow-pages.pdf"

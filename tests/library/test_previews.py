@@ -125,3 +125,33 @@ def test_every_real_world_pdf_is_drawn_or_refused_with_a_reason(path):
         assert str(failure)
     else:
         assert data.startswith(PNG)
+
+
+def test_a_page_too_slow_to_draw_gets_no_preview_and_the_worker_goes_on(
+    settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    import time
+
+    settings.DOCUMENT_READING_SECONDS = 1
+
+    def endless(data):
+        time.sleep(60)
+
+    monkeypatch.setitem(previews.RENDERERS, "pdf", endless)
+    version = drawn(pdf_bytes("Plan"), "plan.pdf", django_capture_on_commit_callbacks)
+
+    assert version.preview_status == DocumentVersion.PreviewStatus.NONE
+    assert version.preview_reason
+
+
+def test_previews_left_waiting_by_a_restore_are_queued_again(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    from django_tasks_db.models import DBTaskResult
+
+    version = make_document("Note", "note.pdf", pdf_bytes("Note")).versions.get()
+    assert version.preview_status == DocumentVersion.PreviewStatus.PENDING
+
+    assert previews.queue_waiting() == 1
+    assert previews.queue_waiting() == 0  # already waiting for the worker
+    task = DBTaskResult.objects.get(task_path="intranet.library.previews.make_preview")
+    assert task.args_kwargs["args"] == [version.pk]

@@ -18,7 +18,8 @@ from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from search import bounded, extraction
+from intranet.core import bounded
+from search import extraction
 from search.models import DocumentText
 from tests.search.asking import ask as search
 
@@ -145,7 +146,7 @@ def test_a_reader_that_dies_is_reported_not_raised():
 READER_OF_A_KILLED_WORKER = """
 import sys, time
 sys.path.insert(0, {root!r})
-from search import bounded
+from intranet.core import bounded
 
 def reading(path):
     import os
