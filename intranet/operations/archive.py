@@ -16,6 +16,10 @@ Members:
     counts, and the SHA-256 of every other member. A restore checks all of it
     before changing anything.
 
+With a key (``BACKUP_ENCRYPTION_KEY``), the whole ``.tar.gz`` is written
+encrypted (``encryption.py``); ``open_backup`` recognises such an archive by its
+header and decrypts it, checking every chunk, before it reads anything else.
+
 Tables that are rebuilt from the rest (search indexes, the reference index),
 transient ones (sessions, queued tasks, editing sessions) and those created by
 ``migrate`` itself (content types, permissions) are left out.
@@ -30,7 +34,8 @@ import posixpath
 import tarfile
 import tempfile
 import zlib
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from itertools import chain
 
 import django
@@ -48,6 +53,8 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
+
+from . import encryption
 
 FORMAT = "beni-mellal-intranet-backup"
 FORMAT_VERSION = 1
@@ -184,8 +191,21 @@ def _add(tar, name, file, size):
 PRIVATE_FILE = 0o600
 
 
-def write_backup(path, storage=default_storage):
-    """Write the whole intranet to ``path``; returns the manifest.
+@contextmanager
+def _sealed(file, key):
+    """The file itself, or an encrypting writer over it that is sealed on success only:
+    an archive cut short by an error must not look finished."""
+    if key is None:
+        yield file
+        return
+    writer = encryption.EncryptingWriter(file, key)
+    yield writer
+    writer.close()
+
+
+def write_backup(path, storage=default_storage, key=None):
+    """Write the whole intranet to ``path``, encrypted if a ``key`` (32 bytes) is given;
+    returns the manifest.
 
     The archive holds password hashes, privacy passwords and feed tokens: only
     its owner may read it (mode 0600), from the first byte written.
@@ -193,7 +213,11 @@ def write_backup(path, storage=default_storage):
     checksums = {}
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
     os.chmod(path, PRIVATE_FILE)  # an archive written over an older one, readable by others
-    with os.fdopen(descriptor, "wb") as file, tarfile.open(fileobj=file, mode="w:gz") as tar:
+    with (
+        os.fdopen(descriptor, "wb") as file,
+        _sealed(file, key) as output,
+        tarfile.open(fileobj=output, mode="w:gz") as tar,
+    ):
         with tempfile.TemporaryFile(mode="w+b") as dump:
             # One transaction, so that the rows and the counts are one moment's picture.
             with transaction.atomic():
@@ -237,31 +261,76 @@ def _in_outer_transaction():
 
 @dataclass
 class Backup:
-    """An archive whose manifest and checksums have been checked."""
+    """An archive whose manifest and checksums have been checked.
+
+    An encrypted archive is read from its decrypted copy, ``plaintext``: an
+    anonymous temporary file (mode 0600, no name on disk, gone when closed),
+    in TMPDIR, which must have room for the archive.
+    """
 
     path: str
     manifest: dict
+    plaintext: object = field(default=None, repr=False)
+
+    @property
+    def encrypted(self):
+        return self.plaintext is not None
 
     @property
     def media_members(self):
         return sorted(name for name in self.manifest["members"] if name.startswith(MEDIA_PREFIX))
 
     def open(self):
-        return tarfile.open(self.path, "r:gz")
+        if self.plaintext is None:
+            return tarfile.open(self.path, "r:gz")
+        self.plaintext.seek(0)
+        return tarfile.open(fileobj=self.plaintext, mode="r:gz")
 
 
-def open_backup(path):
-    """Check an archive completely, changing nothing; raises ``BackupError`` with the reason."""
+def open_backup(path, key=None):
+    """Check an archive completely, changing nothing; raises ``BackupError`` with the reason.
+
+    An encrypted archive needs its ``key`` (32 bytes); it is decrypted whole,
+    every chunk authenticated, before anything else is read from it.
+    """
+    backup = Backup(path=str(path), manifest={})
     try:
-        with tarfile.open(path, "r:gz") as tar:
+        _check(backup, key)
+    except BaseException:
+        if backup.plaintext is not None:
+            backup.plaintext.close()  # the decrypted copy must not outlive a refusal
+        raise
+    return backup
+
+
+def _check(backup, key):
+    path = backup.path
+    try:
+        with open(path, "rb") as raw:
+            if encryption.is_encrypted(raw):
+                backup.plaintext = _decrypted(raw, key)
+        with backup.open() as tar:
             _check_compression(tar)
-            manifest = _read_manifest(tar)
-            _check_members(tar, manifest)
+            backup.manifest = _read_manifest(tar)
+            _check_members(tar, backup.manifest)
     except FileNotFoundError as error:
         raise BackupError(f"No such file: {path}") from error
     except (tarfile.TarError, EOFError, zlib.error, OSError) as error:
         raise BackupError(f"{path} is damaged or is not a backup archive ({error}).") from error
-    return Backup(path=str(path), manifest=manifest)
+
+
+def _decrypted(raw, key):
+    if key is None:
+        raise BackupError(
+            "This backup is encrypted: set BACKUP_ENCRYPTION_KEY to the key it was written with."
+        )
+    plaintext = tempfile.TemporaryFile()
+    try:
+        encryption.decrypt(raw, plaintext, key)
+    except encryption.EncryptionError as error:
+        plaintext.close()
+        raise BackupError(str(error)) from None
+    return plaintext
 
 
 def _check_compression(tar):

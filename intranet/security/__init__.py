@@ -1,2 +1,3 @@
-"""Security measures that belong to no section: sign-in throttling, the content
-security policy, access to uploaded files and the audit log of the intranet's own changes."""
+"""Security measures that belong to no section: throttling of sign-in and of privacy
+passwords, the content security policy, access to uploaded files, bidirectional
+controls kept out of titles and the audit log of the intranet's own changes."""

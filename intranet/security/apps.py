@@ -8,6 +8,7 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Security")
 
     def ready(self):
-        from . import audit
+        from . import audit, bidi
 
         audit.connect()
+        bidi.connect()

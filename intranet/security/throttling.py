@@ -1,9 +1,14 @@
-"""Sign-in throttling with django-axes, for sign-in by username or by email address.
+"""Throttling of everything that checks a secret: sign-in, password reset, privacy passwords.
 
-Axes counts failures per (username, IP address). The sign-in form accepts a
-username or an email address for the same account, so both are counted under
-the account's username: five tries with the username and five more with the
-address would otherwise give an attacker ten.
+Sign-in is throttled by django-axes, which counts failures per (username, IP
+address). The sign-in form accepts a username or an email address for the same
+account, so both are counted under the account's username: five tries with the
+username and five more with the address would otherwise give an attacker ten.
+
+The privacy passwords that Wagtail puts on pages and document collections are
+checked by Wagtail's own views, which accept any number of guesses; their
+failures are counted here, per (restriction, IP address), in the cache, and
+``PrivacyPasswordThrottleMiddleware`` refuses the locked ones.
 """
 
 from django.conf import settings
@@ -77,19 +82,24 @@ def lockout_response(request, original_response=None, credentials=None):
     )
 
 
+def _count(key, period):
+    """One more event under ``key`` in the cache; the count lasts ``period`` from the first."""
+    timeout = int(period.total_seconds())
+    cache.add(key, 0, timeout=timeout)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=timeout)
+        return 1
+
+
 def password_reset_allowed(request):
     """At most PASSWORD_RESET_LIMIT reset requests per address per cool-off period.
 
     Each request sends an email: without a limit, the form can be used to flood
     a colleague's mailbox.
     """
-    key = f"password-reset:{client_ip(request)}"
-    cache.add(key, 0, timeout=int(settings.AXES_COOLOFF_TIME.total_seconds()))
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=int(settings.AXES_COOLOFF_TIME.total_seconds()))
-        count = 1
+    count = _count(f"password-reset:{client_ip(request)}", settings.AXES_COOLOFF_TIME)
     return count <= settings.PASSWORD_RESET_LIMIT
 
 
@@ -103,3 +113,47 @@ class ThrottledPasswordResetView(PasswordResetView):
             )
             return self.form_invalid(form)
         return super().form_valid(form)
+
+
+def _privacy_password_keys(request, restriction):
+    key = f"privacy-password:{restriction}:{client_ip(request)}"
+    return f"{key}:failures", f"{key}:locked"
+
+
+def privacy_password_locked(request, restriction):
+    """True while this address is refused this restriction, whatever password it gives.
+
+    ``restriction`` names one restriction: ``"page-12"``, ``"collection-3"``.
+    """
+    _failures, locked = _privacy_password_keys(request, restriction)
+    return cache.get(locked, False)
+
+
+def privacy_password_failed(request, restriction):
+    """Count a wrong password; True if it is the one that locks the restriction for this address.
+
+    Failures are counted for PRIVACY_PASSWORD_COOLOFF_TIME from the first; the
+    lock lasts as long from the failure that set it.
+    """
+    failures, locked = _privacy_password_keys(request, restriction)
+    period = settings.PRIVACY_PASSWORD_COOLOFF_TIME
+    if _count(failures, period) < settings.PRIVACY_PASSWORD_FAILURE_LIMIT:
+        return False
+    cache.set(locked, True, timeout=int(period.total_seconds()))
+    cache.delete(failures)
+    return True
+
+
+def privacy_password_passed(request, restriction):
+    """A right password starts the count again, as a successful sign-in does."""
+    failures, _locked = _privacy_password_keys(request, restriction)
+    cache.delete(failures)
+
+
+def privacy_password_lockout_message():
+    minutes = max(1, int(settings.PRIVACY_PASSWORD_COOLOFF_TIME.total_seconds() // 60))
+    return ngettext(
+        "Too many wrong passwords from this computer. Wait %(minutes)d minute and try again.",
+        "Too many wrong passwords from this computer. Wait %(minutes)d minutes and try again.",
+        minutes,
+    ) % {"minutes": minutes}

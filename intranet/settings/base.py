@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "intranet.home.middleware.KnownRoutesMiddleware",
     # Changes logged in the audit log during a request name the signed-in user.
     "intranet.security.middleware.AuditLogContextMiddleware",
+    # Wrong privacy passwords of pages and documents are counted; too many lock them.
+    "intranet.security.middleware.PrivacyPasswordThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -184,6 +186,18 @@ AXES_VERBOSE = False
 PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 # Password reset emails per address per cool-off period.
 PASSWORD_RESET_LIMIT = env.int("PASSWORD_RESET_LIMIT", default=5)
+# Privacy passwords of pages and document collections (Wagtail's password
+# restrictions): after PRIVACY_PASSWORD_FAILURE_LIMIT wrong passwords for one
+# restriction from one address, that address is refused for that restriction for
+# PRIVACY_PASSWORD_COOLOFF_MINUTES, even with the right password.
+PRIVACY_PASSWORD_FAILURE_LIMIT = env.int("PRIVACY_PASSWORD_FAILURE_LIMIT", default=5)
+PRIVACY_PASSWORD_COOLOFF_TIME = timedelta(
+    minutes=env.int("PRIVACY_PASSWORD_COOLOFF_MINUTES", default=15)
+)
+# Backups (backup_intranet) are encrypted with this key when it is set: 32 random
+# bytes in URL-safe base64, made by `manage.py backup_intranet --generate-key`.
+# Keep it apart from the backups: without it they cannot be restored.
+BACKUP_ENCRYPTION_KEY = env("BACKUP_ENCRYPTION_KEY", default="")
 
 # Content security policy (django-csp): only the intranet's own files run or load.
 # Inline style *attributes* are allowed (style-src-attr): the templates set colour

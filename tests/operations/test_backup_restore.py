@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from intranet.operations import encryption
 from intranet.operations.archive import DATABASE, MANIFEST, counts
 
 from .snapshot import snapshot
@@ -33,13 +34,15 @@ def archive(django_db_setup, django_db_blocker, tmp_path_factory):
     return path, before
 
 
-def manage(instance, *arguments):
+def manage(instance, *arguments, **variables):
     environment = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "intranet.settings.dev",
         "DATABASE_URL": f"sqlite:///{instance / 'db.sqlite3'}",
         "MEDIA_ROOT": str(instance / "media"),
         "ELASTICSEARCH_URL": "",
+        "BACKUP_ENCRYPTION_KEY": "",
+        **variables,
     }
     return subprocess.run(
         [sys.executable, "manage.py", *arguments],
@@ -155,6 +158,18 @@ def test_restoring_over_a_used_instance_needs_force_and_then_replaces_its_conten
     assert "not empty" in refused.stderr and "--force" in refused.stderr
     forced = manage(instance, "restore_intranet", str(path), "--force")
     assert forced.returncode == 0, forced.stderr
+    assert "(the backup had" not in forced.stdout
+
+
+def test_an_encrypted_backup_restores_with_its_key(restored, tmp_path):
+    _output, _after, instance = restored
+    key = encryption.generate_key()
+    path = tmp_path / "intranet.tar.gz.enc"
+    written = manage(instance, "backup_intranet", "--output", str(path), BACKUP_ENCRYPTION_KEY=key)
+    assert written.returncode == 0, written.stderr
+    forced = manage(instance, "restore_intranet", str(path), "--force", BACKUP_ENCRYPTION_KEY=key)
+    assert forced.returncode == 0, forced.stderr
+    assert "decrypted, checksums verified" in forced.stdout
     assert "(the backup had" not in forced.stdout
 
 

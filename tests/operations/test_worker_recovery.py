@@ -25,7 +25,7 @@ from wagtail.models import Collection
 from intranet.operations import supervision
 from search.models import DocumentText
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 HOST = socket.gethostname()[:40]
 
 
@@ -40,14 +40,11 @@ def dead_process_id():
     return process.pid
 
 
-def root_collection():
-    # A transactional test starts from empty tables, without the collection tree.
-    return Collection.get_first_root_node() or Collection.add_root(name="Root")
-
-
 def uploaded(title, text, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        document = get_document_model().objects.create(title=title, collection=root_collection())
+        document = get_document_model().objects.create(
+            title=title, collection=Collection.get_first_root_node()
+        )
         document.file.save(f"{title}.txt", ContentFile(text.encode()), save=True)
     return document
 

@@ -1,18 +1,19 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from intranet.operations import restoring
+from intranet.operations import encryption, restoring
 from intranet.operations.archive import BackupError, counts, open_backup
 
 
 class Command(BaseCommand):
     help = (
         "Restore a backup written by backup_intranet into an empty instance: "
-        "checks the archive, migrates, loads the data in one transaction, writes the "
-        "media back and rebuilds the search index."
+        "checks the archive (decrypting it with BACKUP_ENCRYPTION_KEY if it is encrypted), "
+        "migrates, loads the data in one transaction, writes the media back and rebuilds "
+        "the search index."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("archive", help="The .tar.gz written by backup_intranet.")
+        parser.add_argument("archive", help="The archive written by backup_intranet.")
         parser.add_argument(
             "--force",
             action="store_true",
@@ -21,14 +22,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, archive, force=False, **options):
         try:
-            backup = open_backup(archive)
+            backup = open_backup(archive, key=encryption.configured_key())
             restoring.check_compatible(backup)
-        except BackupError as error:
+        except (BackupError, encryption.EncryptionError) as error:
             raise CommandError(f"{error} Nothing was changed.") from error
         manifest = backup.manifest
         self.stdout.write(
             f"Backup of {manifest['created']} ({manifest['database_vendor']}, "
-            f"Wagtail {manifest['wagtail']}): checksums verified."
+            f"Wagtail {manifest['wagtail']}): "
+            + ("decrypted, " if backup.encrypted else "")
+            + "checksums verified."
         )
         if restoring.migrate_if_needed():
             self.stdout.write("Database schema migrated.")
