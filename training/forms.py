@@ -5,6 +5,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale
 
 from intranet.accounts.roles import ROLES_BY_KEY
+from intranet.core.stale_saves import StaleSaveGuard, StaleSaveModelGuard
 from intranet.organisation.models import Arrondissement
 
 from .models import CoursePage
@@ -12,8 +13,22 @@ from .models import CoursePage
 TRAINER_ROLES = ("trainer", "training_coordinator")
 
 
-class TrainingSessionForm(WagtailAdminModelForm):
-    """Coordinators schedule sessions for any trainer; a trainer schedules their own."""
+class TrainingSessionForm(StaleSaveModelGuard, WagtailAdminModelForm):
+    """Coordinators schedule sessions for any trainer; a trainer schedules their own.
+
+    A coordinator and the trainer may change the same session at once (a room, a
+    time): a save never puts back what the other changed after the form was opened.
+    """
+
+    guarded_fields = (
+        "course",
+        "trainer",
+        "arrondissement",
+        "room",
+        "starts_at",
+        "ends_at",
+        "capacity",
+    )
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
@@ -69,14 +84,19 @@ def _may_change_every_session(user):
     return user.has_perm("training.change_trainingsession")
 
 
-class AttendanceForm(forms.Form):
-    """One present/absent choice per enrolled person."""
+class AttendanceForm(StaleSaveGuard):
+    """One present/absent choice per enrolled person.
+
+    The trainer and a coordinator may both tick the same list: a tick one of them
+    changed after the other opened the page is kept, or the save refused when both
+    ticked the same person differently.
+    """
 
     CHOICES = (("present", _("Present")), ("absent", _("Absent")))
 
     def __init__(self, *args, enrolments, **kwargs):
-        super().__init__(*args, **kwargs)
         self.enrolments = list(enrolments)
+        super().__init__(*args, **kwargs)
         for enrolment in self.enrolments:
             person = enrolment.person
             initial = {True: "present", False: "absent"}.get(enrolment.attended)
@@ -87,6 +107,12 @@ class AttendanceForm(forms.Form):
                 initial=initial,
                 error_messages={"required": _("Say whether this person was present or absent.")},
             )
+
+    def stored_values(self):
+        return {
+            self.field_name(enrolment): {True: "present", False: "absent"}.get(enrolment.attended)
+            for enrolment in self.enrolments
+        }
 
     @staticmethod
     def field_name(enrolment):

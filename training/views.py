@@ -124,6 +124,8 @@ def attendance(request, session_id):
             enrolment.record_attendance(session.pk, form.presence())
             messages.success(request, _("Attendance recorded."))
             return redirect(request.path)
+        elif form.conflict:
+            messages.error(request, form.conflict.message())
         else:
             messages.error(request, _("Please say for each person whether they came."))
     return TemplateResponse(request, "training/attendance.html", {"session": session, "form": form})

@@ -5,11 +5,19 @@ from .blocks import Status
 
 
 class ProgressForm(forms.Form):
-    """Status, measured value and spending of every action, on one screen."""
+    """Status, measured value and spending of every action, on one screen.
 
-    def __init__(self, *args, plan, **kwargs):
+    ``seen_revision`` carries the revision the form was built from, so that the
+    save applies what the user changed rather than every value the form holds,
+    some of which someone else may have changed since (see ``updating``).
+    """
+
+    seen_revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, plan, revision_id=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.plan = plan
+        self.fields["seen_revision"].initial = revision_id
         for action in plan.actions:
             self.fields[f"{action.id}-status"] = forms.ChoiceField(
                 label=_("Status"), choices=Status.choices, initial=action.status
@@ -52,6 +60,18 @@ class ProgressForm(forms.Form):
             )
             for objective in self.plan.objectives
         ]
+
+    @classmethod
+    def data_for(cls, values, revision_id):
+        """The data of a form showing ``values`` (``{action id: {field: value}}``) as typed,
+        built from revision ``revision_id``: a refused update, shown again."""
+        data = {
+            f"{action_id}-{name}": "" if value is None else str(value)
+            for action_id, fields in values.items()
+            for name, value in fields.items()
+        }
+        data["seen_revision"] = str(revision_id)
+        return data
 
     def changes(self):
         return {
