@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from intranet.operations import encryption, restoring
+from intranet.operations import encryption, restoring, supervision
 from intranet.operations.archive import BackupError, counts, open_backup
 
 
@@ -56,4 +56,7 @@ class Command(BaseCommand):
             note = "" if count == expected else f" (the backup had {expected})"
             self.stdout.write(f"  {name}: {count}{note}")
         self.stdout.write(f"  media files: {len(backup.media_members)}")
+        # The queue is not in the backup: documents and previews left waiting are queued now.
+        recovery = supervision.recover()
+        self.stdout.write(f"  waiting documents and previews queued: {recovery.other_work}")
         self.stdout.write(self.style.SUCCESS(f"Restored {archive}; search index rebuilt."))
