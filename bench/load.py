@@ -15,18 +15,35 @@ The first ``users / spawn-rate`` seconds, while people sign in, and the
 ``--warm-up`` that follows are left out of the figures: staff sign in once in the
 morning, and each gunicorn worker fills its cache in its first minutes of work.
 Errors count over the whole run.
+
+``--scenario sign-in-storm`` measures the start of the working day instead: the
+whole staff signing in at once (``--users`` people, each signing in, opening the
+home page, and signing in again as the next colleague) while ``--readers``
+colleagues already at work read kept pages. Signing in writes to the database
+(the session, the time of the sign-in): it must leave the content version, and
+so every kept page, alone. The storm needs no locust:
+
+    .venv/bin/python bench/load.py --scenario sign-in-storm --users 30 --duration 1m
 """
 
 import argparse
 import csv
+import http.client
+import itertools
 import json
 import os
+import re
 import secrets
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.parse
 import urllib.request
+from collections import Counter
+from http.cookies import SimpleCookie
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +64,15 @@ parser.add_argument(
 parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
 parser.add_argument("--threads", type=int, default=2, help="threads per gunicorn worker")
 parser.add_argument("--port", type=int, default=8100)
+parser.add_argument(
+    "--scenario",
+    choices=["work", "sign-in-storm"],
+    default="work",
+    help="a working day (locust), or everyone signing in at once while others read",
+)
+parser.add_argument(
+    "--readers", type=int, default=10, help="sign-in storm: people reading kept pages meanwhile"
+)
 arguments = parser.parse_args()
 
 WORKDIR = Path(tempfile.gettempdir()) / "intranet-load"
@@ -106,7 +132,7 @@ def write_targets():
     from wagtail.models import Page
 
     from bench.relevance_queries import QUERIES
-    from intranet.accounts.demo import DEMO_PASSWORD
+    from intranet.accounts.demo import DEMO_PASSWORD, DEMO_USERS
 
     def urls(model_name):
         pages = Page.objects.live().filter(content_type__model=model_name).specific()
@@ -120,6 +146,7 @@ def write_targets():
         "courses": urls("coursepage"),
         "sections": urls("procedureindexpage") + urls("newsindexpage") + urls("trainingindexpage"),
         "queries": [(query, language) for query, language, _code in QUERIES],
+        "accounts": [username for username, *_rest in DEMO_USERS],
     }
     empty = [kind for kind, values in targets.items() if not values]
     if empty:
@@ -224,13 +251,178 @@ def report(prefix):
     return max(errors, sum(whole_run.values()))
 
 
+CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+class Browser:
+    """One person's connection, kept open as behind the reverse proxy, with cookies
+    passed by hand: production settings mark them Secure, and this is plain HTTP."""
+
+    def __init__(self):
+        self.connection = None
+        self.cookies = {}
+
+    def request(self, method, path, body=None, headers=()):
+        headers = {
+            "Host": f"127.0.0.1:{arguments.port}",
+            "X-Forwarded-Proto": "https",
+            "Cookie": "; ".join(f"{name}={value}" for name, value in self.cookies.items()),
+            **dict(headers),
+        }
+        for attempt in (1, 2):  # the server may close a kept connection: open another once
+            if self.connection is None:
+                self.connection = http.client.HTTPConnection(
+                    "127.0.0.1", arguments.port, timeout=60
+                )
+            try:
+                self.connection.request(method, path, body=body, headers=headers)
+                response = self.connection.getresponse()
+                content = response.read()
+                break
+            except (http.client.HTTPException, OSError):
+                self.connection.close()
+                self.connection = None
+                if attempt == 2:
+                    raise
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                self.cookies[name] = morsel.value
+        return response.status, content.decode("utf-8", "replace")
+
+    def sign_in(self, username, password):
+        self.cookies.clear()
+        login = "/fr/accounts/login/"
+        _status, form = self.request("GET", login)
+        token = CSRF_FIELD.search(form).group(1)
+        body = urllib.parse.urlencode(
+            {"username": username, "password": password, "csrfmiddlewaretoken": token}
+        )
+        status, _page = self.request(
+            "POST",
+            login,
+            body=body,
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Referer": f"https://127.0.0.1:{arguments.port}{login}",
+            },
+        )
+        if status != 302 or "sessionid" not in self.cookies:
+            raise RuntimeError(f"{username} could not sign in ({status})")
+
+
+def content_version():
+    import psycopg
+
+    with psycopg.connect(arguments.database_url) as connection:
+        row = connection.execute("SELECT token FROM home_contentversion WHERE id = 1").fetchone()
+    return row[0] if row else None
+
+
+def sign_in_storm(targets_path):
+    """Everyone signs in at once while colleagues read kept pages; returns the errors.
+
+    Prints sign-ins per second and their latency, the readers' latency, and how many
+    times the content version changed during the storm: none is the target, or each
+    sign-in would send every reader back to an empty cache."""
+    targets = json.loads(Path(targets_path).read_text(encoding="utf-8"))
+    pages = targets["procedures"] + targets["services"] + targets["news"] + targets["sections"]
+    accounts = itertools.cycle(targets["accounts"])
+    lock = threading.Lock()
+    timings = {
+        "reader signs in (before)": [],
+        "sign in": [],
+        "home page after sign-in": [],
+        "kept page (reader)": [],
+    }
+    errors = Counter()
+    stop = threading.Event()
+
+    def timed(kind, action):
+        """Run ``action``, keeping its time under ``kind``; whether it succeeded."""
+        started = time.perf_counter()
+        try:
+            action()
+        except Exception as error:  # counted and reported: the run goes on
+            with lock:
+                errors[f"{kind}: {error}"] += 1
+            return False
+        with lock:
+            timings[kind].append((time.perf_counter() - started) * 1000)
+        return True
+
+    def signing_in():
+        browser = Browser()
+        while not stop.is_set():
+            with lock:
+                username = next(accounts)
+            if timed("sign in", lambda who=username: browser.sign_in(who, targets["password"])):
+                timed("home page after sign-in", lambda: check(browser.request("GET", "/fr/")))
+
+    def reading(number):
+        browser = Browser()
+        reader = targets["accounts"][0]
+        if not timed(
+            "reader signs in (before)", lambda: browser.sign_in(reader, targets["password"])
+        ):
+            return
+        for page in itertools.cycle(pages[number :: arguments.readers] or pages):
+            if stop.is_set():
+                return
+            timed("kept page (reader)", lambda page=page: check(browser.request("GET", page)))
+
+    def check(answer):
+        status, _content = answer
+        if status != 200:
+            raise RuntimeError(f"HTTP {status}")
+
+    readers = [threading.Thread(target=reading, args=(n,)) for n in range(arguments.readers)]
+    for thread in readers:
+        thread.start()
+    time.sleep(min(10, seconds(arguments.warm_up)))  # the readers fill the caches first
+    before = content_version()
+    versions = {before}
+    storm = [threading.Thread(target=signing_in) for _ in range(arguments.users)]
+    for thread in storm:
+        thread.start()
+    ends = time.monotonic() + seconds(arguments.duration)
+    while time.monotonic() < ends:
+        versions.add(content_version())
+        time.sleep(0.25)
+    stop.set()
+    for thread in storm + readers:
+        thread.join()
+    changes = len(versions - {before})
+
+    print(f"\n{'request':<26} {'count':>7} {'per s':>7} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}")
+    for kind, values in timings.items():
+        if values:
+            p95 = values[0]
+            if len(values) > 1:
+                p95 = statistics.quantiles(values, n=20, method="inclusive")[-1]
+            print(
+                f"{kind:<26} {len(values):>7} {len(values) / seconds(arguments.duration):>7.1f} "
+                f"{statistics.median(values):>7.0f} {p95:>7.0f} {max(values):>7.0f}"
+            )
+    print(
+        f"\nsign-in storm: {arguments.users} people signing in, {arguments.readers} reading, "
+        f"{arguments.duration}: content version changed {changes} times, "
+        f"{sum(errors.values())} errors"
+    )
+    for error, occurrences in errors.items():
+        print(f"  error: {error} (x{occurrences})")
+    return sum(errors.values()) + changes
+
+
 if __name__ == "__main__":
     prepare_database()
     targets = write_targets()
     server = serve()
     try:
-        prefix = run_locust(targets)
+        if arguments.scenario == "sign-in-storm":
+            failures = sign_in_storm(targets)
+        else:
+            failures = report(run_locust(targets))
     finally:
         server.terminate()
         server.wait(timeout=30)
-    sys.exit(1 if report(prefix) else 0)
+    sys.exit(1 if failures else 0)

@@ -11,14 +11,14 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from intranet.accounts.roles import ROLES_BY_KEY
+from intranet.accounts.roles import has_role
 
 from .importing import import_manual
 from .models import ProcedureIndexPage, ReviewFlag
 
 
 def _in_role(user, key):
-    return user.is_superuser or user.groups.filter(name=ROLES_BY_KEY[key].name).exists()
+    return user.is_superuser or has_role(user, key)
 
 
 def may_resolve_legal_flags(user):

@@ -6,28 +6,35 @@ reviews; a legal advisor approves, and only that approval makes a change live.
 saved live with a new revision, which every path that publishes does (page
 editor, bulk actions, scheduled publishing, API, import, a script), so that
 none of them can skip the circuit.
+
+The workflow, its tasks and the legal advisors' group are found by stable keys
+(``intranet.accounts.keys``), never by their names: an administrator may rename
+any of them in the admin without blocking a single publication.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.models import TaskState, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import TaskState, WorkflowPage, WorkflowTask
 
-from intranet.accounts.roles import ROLES_BY_KEY, role_group
+from intranet.accounts.keys import keyed_task, keyed_workflow
+from intranet.accounts.roles import role_group
 
+WORKFLOW_KEY = "procedures_manual"
+CELL_REVIEW = "procedures_cell_review"
+LEGAL_APPROVAL = "procedures_legal_approval"
+
+# The names the workflow and its tasks are created with; the admin may rename them.
 WORKFLOW_NAME = "Validation des procédures"
 CELL_REVIEW_TASK = "Relecture par un second membre de la cellule"
 LEGAL_APPROVAL_TASK = "Approbation par le conseiller juridique"
 
-# (task name, role of its reviewers, reviewer must not be the author, reviewers may edit)
+# (task key, first name, role of its reviewers, reviewer must not be the author,
+# reviewers may edit)
 REVIEW_STEPS = (
-    (CELL_REVIEW_TASK, "procedures_cell", True, True),
-    (LEGAL_APPROVAL_TASK, "legal_advisor", False, False),
+    (CELL_REVIEW, CELL_REVIEW_TASK, "procedures_cell", True, True),
+    (LEGAL_APPROVAL, LEGAL_APPROVAL_TASK, "legal_advisor", False, False),
 )
-
-
-def legal_advisors_group_name():
-    return ROLES_BY_KEY["legal_advisor"].name
 
 
 @transaction.atomic
@@ -36,22 +43,18 @@ def setup_procedures_workflow():
     from .models import ProcedureIndexPage, ProcedureReviewTask
 
     tasks = []
-    for name, role, must_differ, may_edit in REVIEW_STEPS:
-        task, _created = ProcedureReviewTask.objects.update_or_create(
-            name=name,
-            defaults={
-                "reviewer_must_differ_from_author": must_differ,
-                "reviewers_may_edit": may_edit,
-                "active": True,
-            },
+    for key, name, role, must_differ, may_edit in REVIEW_STEPS:
+        task = keyed_task(
+            key,
+            ProcedureReviewTask,
+            name,
+            reviewer_must_differ_from_author=must_differ,
+            reviewers_may_edit=may_edit,
         )
         task.groups.set([role_group(role)])
         tasks.append(task)
 
-    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    if not workflow.active:
-        workflow.active = True
-        workflow.save(update_fields=["active"])
+    workflow = keyed_workflow(WORKFLOW_KEY, WORKFLOW_NAME)
     WorkflowTask.objects.filter(workflow=workflow).exclude(task__in=tasks).delete()
     for order, task in enumerate(tasks):
         WorkflowTask.objects.update_or_create(
@@ -68,8 +71,8 @@ def legal_approval_of(revision):
         TaskState.objects.filter(
             revision=revision,
             status=TaskState.STATUS_APPROVED,
-            task__name=LEGAL_APPROVAL_TASK,
-            finished_by__groups__name=legal_advisors_group_name(),
+            task__stable_key__key=LEGAL_APPROVAL,
+            finished_by__groups__role__key="legal_advisor",
         )
         .select_related("finished_by")
         .order_by("-finished_at")
@@ -84,7 +87,7 @@ def last_legal_approval(procedure):
             revision__object_id=str(procedure.pk),
             revision__base_content_type=procedure.get_base_content_type(),
             status=TaskState.STATUS_APPROVED,
-            task__name=LEGAL_APPROVAL_TASK,
+            task__stable_key__key=LEGAL_APPROVAL,
         )
         .select_related("finished_by")
         .order_by("-finished_at")
@@ -128,3 +131,25 @@ def unschedule_unapproved(now):
         if page is not None:
             log(instance=page, action="wagtail.schedule.cancel", revision=revision, user=None)
     return refused
+
+
+class ApprovalImpossible(Exception):
+    """The approved change cannot go live: the message tells the approver why.
+
+    Raised by the review task once everything the approval did is rolled back, so
+    that the task is still waiting for a decision and nothing is half-published.
+    """
+
+    @classmethod
+    def because(cls, error):
+        if isinstance(error, ValidationError):
+            reasons = " ".join(dict.fromkeys(error.messages))
+        else:  # a constraint of the database: two pages at one address, one code twice...
+            reasons = _("Another page already holds what this change needs (its address or code).")
+        return cls(
+            _(
+                "This change was not approved and nothing was published: %(reasons)s "
+                "The task is still waiting: send the change back for correction."
+            )
+            % {"reasons": reasons}
+        )

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from . import admin_views, review
+from . import admin_views, page_views, review, withdrawal
 from .models import ProcedurePage, RevisionSignificance
 from .review import ChangeSignificance
 
@@ -89,3 +89,21 @@ def register_import_menu_item():
     return ImportMenuItem(
         _("Import a manual"), reverse("procedures_import_manual"), icon_name="upload", order=250
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_procedure_page_views():
+    """Unpublishing asks why; an approval that cannot go live says why (``page_views``)."""
+    return [
+        page_views.ProcedurePageViewSet("procedure_pages"),
+        page_views.ProcedureIndexPageViewSet("procedure_index_pages"),
+    ]
+
+
+# After Wagtail's own (order 0), which this one replaces.
+hooks.register("register_bulk_action", page_views.UnpublishWithReasonBulkAction, order=1)
+
+
+@hooks.register("register_log_actions")
+def register_unpublish_with_reason(actions):
+    actions.register_action(withdrawal.UNPUBLISH_WITH_REASON)(withdrawal.UnpublishedWithReason)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale
 
-from intranet.accounts.roles import ROLES_BY_KEY
+from intranet.accounts import roles
 from intranet.core.stale_saves import StaleSaveGuard, StaleSaveModelGuard
 from intranet.organisation.models import Arrondissement
 
@@ -41,7 +41,7 @@ class TrainingSessionForm(StaleSaveModelGuard, WagtailAdminModelForm):
             trainer.queryset = (
                 get_user_model()
                 .objects.filter(is_active=True)
-                .filter(groups__name__in=[ROLES_BY_KEY[key].name for key in TRAINER_ROLES])
+                .filter(roles.members_filter(*TRAINER_ROLES))
                 .distinct()
                 .order_by("last_name", "first_name")
             )

@@ -8,6 +8,10 @@ sections exist, so that a section created later receives its grants.
 Page grants name the *type* of a section page (its model label), not a page:
 every page of that type, in every language tree, receives the grant and Wagtail
 passes it down to the pages below.
+
+A role's group is found by the role's key (``RoleGroup``), never by its name:
+``name`` is only the name the group is created with, and an administrator may
+rename it in the admin without taking anyone's permissions away.
 """
 
 from dataclasses import dataclass, field
@@ -206,14 +210,24 @@ ROLES_BY_KEY = {role.key: role for role in ROLES}
 
 def role_group(key):
     """The group of a role, by its key (``"legal_advisor"``...)."""
-    return Group.objects.get(name=ROLES_BY_KEY[key].name)
+    return Group.objects.get(role__key=ROLES_BY_KEY[key].key)
+
+
+def has_role(user, key):
+    """Whether the user belongs to the group of the role ``key``, whatever it is called now."""
+    return user.is_authenticated and user.groups.filter(role__key=ROLES_BY_KEY[key].key).exists()
+
+
+def members_filter(*keys):
+    """Users who are members of these roles: ``User.objects.filter(members_filter(…))``."""
+    from django.db.models import Q
+
+    return Q(groups__role__key__in=[ROLES_BY_KEY[key].key for key in keys])
 
 
 def is_administrator(user):
     """A superuser, or a member of the administrators' role."""
-    return user.is_authenticated and (
-        user.is_superuser or user.groups.filter(name=ROLES_BY_KEY["administrator"].name).exists()
-    )
+    return user.is_authenticated and (user.is_superuser or has_role(user, "administrator"))
 
 
 def _permission(label):
@@ -245,7 +259,7 @@ def apply_roles():
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
     for role in ROLES:
-        group, _created = Group.objects.get_or_create(name=role.name)
+        group = _group_of(role)
         if role.everything:
             group.permissions.set(Permission.objects.all())
             page_grants = [
@@ -284,6 +298,19 @@ def apply_roles():
             for collection, permissions in collection_grants
             for permission in permissions
         )
+
+
+def _group_of(role):
+    """The role's group, found by its key; the first time, the group of the role's
+    name (made by an earlier version, or by hand) is adopted, or created."""
+    from .models import RoleGroup
+
+    link = RoleGroup.objects.select_related("group").filter(key=role.key).first()
+    if link is not None:
+        return link.group
+    group, _created = Group.objects.get_or_create(name=role.name)
+    RoleGroup.objects.create(key=role.key, group=group)
+    return group
 
 
 def _section_pages(page_model):

@@ -11,9 +11,14 @@ process at its next request, whatever cache each one keeps; a rolled-back
 change takes its token back with it.
 
 Writes that are not content (sessions, the search log, the reception register,
-sign-in attempts, background task results, Wagtail's reference index) leave the
-token alone. Writes that bypass model signals (``QuerySet.update``, the search
-index's bulk writes) call ``changed()`` themselves.
+sign-in attempts, background task results, Wagtail's reference index, readers'
+votes and enrolments, drafts and their histories) leave the token alone, so that
+a busy morning of sign-ins, votes, enrolments and editing keeps the cache warm.
+A write is "not content" when no kept answer shows it: a reader's own vote and
+the places left in a session are read on every visit, outside any kept fragment;
+a draft is seen only in the admin, which keeps nothing, and publishing it saves
+the page and sends ``page_published``. Writes that bypass model signals
+(``QuerySet.update``, the search index's bulk writes) call ``changed()`` themselves.
 """
 
 import uuid
@@ -45,6 +50,21 @@ NOT_CONTENT = {
     "django_tasks_db.DBTaskResult",
     "wagtailcore.ReferenceIndex",
     "admin.LogEntry",
+    # A reader's vote: shown to that reader only (on the article, rendered at each
+    # visit) and in the admin's report.
+    "knowledge.ArticleFeedback",
+    # Enrolments: places left and waiting lists are counted at each visit of the
+    # training pages, none of which is kept.
+    "training.Enrolment",
+    # Drafts and what editing writes beside them, all seen in the admin only.
+    "wagtailcore.Revision",
+    "wagtailcore.PageLogEntry",
+    "wagtailcore.ModelLogEntry",
+    "wagtailcore.Comment",
+    "wagtailcore.CommentReply",
+    "wagtailcore.PageSubscription",
+    "wagtailadmin.EditingSession",  # the editor's ping, every few seconds
+    "procedures_manual.RevisionSignificance",  # read when the revision is published
 }
 
 
@@ -108,8 +128,21 @@ def _is_content(model):
 
 # Saves that touch only these fields change nothing readers see: signing in
 # records the time of the last sign-in, and a morning of sign-ins would keep
-# every kept page cold.
-NOT_CONTENT_FIELDS = frozenset({"last_login"})
+# every kept page cold; saving a draft (``save_revision``) points the page row at
+# its new latest revision and nothing else, the live fields stay as published;
+# locking a page for editing changes nothing readers see either.
+NOT_CONTENT_FIELDS = frozenset(
+    {
+        "last_login",
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
 
 
 def _saved_or_deleted(sender, raw=False, using=None, update_fields=None, **kwargs):

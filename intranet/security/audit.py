@@ -98,9 +98,8 @@ def log_roles_applied(user=None):
     """One entry per role group, after ``apply_roles()`` (the ``setup_roles`` command)."""
     from django.contrib.auth.models import Group
 
-    from intranet.accounts.roles import ROLES
-
-    for group in Group.objects.filter(name__in=[role.name for role in ROLES]):
+    # Found by their stable keys: an administrator may have renamed a role's group.
+    for group in Group.objects.filter(role__isnull=False):
         log(group, "intranet.roles.apply", user=user)
 
 

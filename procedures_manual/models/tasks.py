@@ -1,7 +1,7 @@
 """The review steps of the procedures workflow."""
 
-from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
 
@@ -48,9 +48,18 @@ class ProcedureReviewTask(AbstractGroupApprovalTask):
         return states
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        """Refuse an action the user is not offered, whatever path calls it."""
+        """Refuse an action the user is not offered, whatever path calls it; and when the
+        approved revision cannot be published (its address or code taken since it was
+        submitted, a field an older revision left empty), undo the whole approval and
+        say why, rather than answer with a server error."""
+        from ..approval import ApprovalImpossible
+
         obj = task_state.revision.content_object
         offered = {name for name, _label, _needs_form in self.get_actions(obj, user)}
         if action_name not in offered:
             raise PermissionDenied(_("You may not review this change."))
-        return super().on_action(task_state, user, action_name, **kwargs)
+        try:
+            with transaction.atomic():
+                return super().on_action(task_state, user, action_name, **kwargs)
+        except (ValidationError, IntegrityError) as error:
+            raise ApprovalImpossible.because(error) from error
