@@ -24,7 +24,7 @@ what to do instead (``why_locked`` in a sentence, where a page cannot).
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from wagtail.documents import get_document_model_string
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
@@ -100,7 +100,13 @@ def locking_pages(user, document):
 
 def why_locked(document, pages):
     """One sentence for a refusal shown where a whole page cannot be (bulk and upload views)."""
-    titles = ", ".join(f"“{page.title}”" for page in pages)
+    # Quoted the reader's way, each title isolated (FSI … PDI): an Arabic title
+    # inside a French sentence keeps its order.
+    titles = ", ".join(
+        pgettext("a title quoted in a sentence", "“%(title)s”")
+        % {"title": f"\u2068{page.title}\u2069"}
+        for page in pages
+    )
     if any(getattr(page.specific_class, "locks_its_documents", False) for page in pages):
         message = ngettext(
             "“%(document)s” is handed out by the published procedure %(pages)s: upload the new "
