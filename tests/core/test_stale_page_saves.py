@@ -65,9 +65,10 @@ def test_a_stale_save_of_a_council_decision_is_refused_and_names_who_saved(clien
     assert latest(decision).subject != "Objet corrigé"
     html = unescape(response.content.decode())
     assert full_name("communication") in html
-    assert "Rien n'a été enregistré" in html or "Nothing was saved" in html
+    assert "Rien n'a été enregistré" in html
     # ... shows what changed, their value against the one the form holds ...
-    assert "“33”" in html and f"“{seen_by_second['votes_for']}”" in html
+    assert "la leur « 33 »" in html
+    assert f"la vôtre « {seen_by_second['votes_for']} »" in html
     # ... and keeps what the second person typed.
     assert response.context["form"]["subject"].value() == "Objet corrigé"
 
