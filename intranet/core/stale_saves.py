@@ -159,9 +159,17 @@ def page_conflict(request, page):
     if not stale:
         return None
     loaded = page.revisions.filter(pk=loaded_id).first() if loaded_id.isdigit() else None
-    newer = page.revisions.filter(created_at__gt=loaded.created_at) if loaded else [latest]
+    if loaded is None or loaded.pk == latest.pk:
+        newer = [latest]  # the loaded revision was overwritten since (an autosave)
+    else:
+        newer = list(page.revisions.filter(created_at__gt=loaded.created_at))
+    # The user's own autosaves (Wagtail's editor saves as one types, overwriting the
+    # user's latest revision) put back nothing of anyone else's.
+    others = [revision for revision in newer if revision.user_id != request.user.pk]
+    if not others:
+        return None
     authors = []
-    for revision in newer:
+    for revision in others:
         name = person(revision.user)
         if name and name not in authors:
             authors.append(name)

@@ -140,3 +140,23 @@ def test_a_stale_autosave_is_still_refused_by_wagtail_itself(client_for):
     )
     assert response.json()["error_code"] == "invalid_revision"
     assert latest(decision).subject == "Objet du premier"
+
+
+def test_the_users_own_autosave_since_the_editor_opened_is_no_conflict(client_for):
+    """Wagtail's editor saves as one types, overwriting the user's latest revision in
+    place: the "Save" or "Submit" that follows must not be refused as stale."""
+    from django.utils import timezone
+
+    decision = demo_decision()
+    editor = client_for("communication")
+    seen = open_editor(editor, decision)
+    save(editor, decision, {**seen, "subject": "Brouillon en cours"})
+    seen = open_editor(editor, decision)
+    own = decision.revisions.order_by("-created_at").first()
+    own.created_at = timezone.now()  # what an autosave over the same revision does
+    own.save(update_fields=["created_at"])
+
+    response = save(editor, decision, {**seen, "subject": "Objet définitif"})
+
+    assert response.status_code == 302
+    assert latest(decision).subject == "Objet définitif"

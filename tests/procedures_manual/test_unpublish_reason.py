@@ -4,6 +4,8 @@ Unpublishing a procedure unpublishes its translation with it (the page trees of
 the two languages are kept in step): both histories keep the reason.
 """
 
+from html import unescape
+
 import pytest
 from wagtail.models import PageLogEntry
 
@@ -43,7 +45,7 @@ def test_a_procedure_is_not_unpublished_without_a_reason(client_for):
     french, arabic = procedure("fr"), procedure("ar")
     response = client_for("juriste").post(f"/admin/pages/{french.pk}/unpublish/", {"reason": " "})
     assert response.status_code == 200  # the form again, with its error
-    assert "Say why it is unpublished" in response.content.decode()
+    assert "Indiquez pourquoi elle est dépubliée" in unescape(response.content.decode())
     assert is_live(french) and is_live(arabic)
 
 
