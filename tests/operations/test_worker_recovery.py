@@ -63,12 +63,24 @@ def reading_task(document):
     )
 
 
-def run_worker():
-    call_command("run_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO())
+@pytest.fixture
+def run_worker(monkeypatch):
+    """The worker, in this test's transaction: its between-task check would close the
+    connection (whose autocommit is off inside a test), so it is left out here."""
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run():
+        call_command(
+            "run_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO()
+        )
+
+    return run
 
 
 def test_a_document_whose_worker_was_killed_mid_reading_is_read_by_the_next_worker(
-    database_queue, django_capture_on_commit_callbacks
+    database_queue, django_capture_on_commit_callbacks, run_worker
 ):
     document = uploaded(
         "Horaires d'été", "Les guichets ferment à 15 heures.", django_capture_on_commit_callbacks
@@ -135,7 +147,7 @@ def test_a_task_whose_workers_kept_dying_is_given_up_and_its_document_says_why(
 
 
 def test_documents_restored_while_waiting_are_queued_and_read(
-    database_queue, django_capture_on_commit_callbacks
+    database_queue, django_capture_on_commit_callbacks, run_worker
 ):
     document = uploaded(
         "Avis de concours",
