@@ -18,6 +18,7 @@ from docx.shared import Mm, Pt
 from wagtail.models import Locale
 
 from intranet import docx_writing
+from intranet.core.models import current_commune
 from intranet.printing import html_to_pdf
 
 from .fiche import citation_text, delay_text, fee_text
@@ -112,7 +113,7 @@ def manual_docx(manual):
         document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     with translation.override(language):
-        text(_("Commune of Beni Mellal"), style="Title")
+        text(current_commune().formal_name, style="Title")
         text(manual.title, style="Subtitle")
         text(
             ngettext(

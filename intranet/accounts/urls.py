@@ -2,7 +2,9 @@
 
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
+from django.utils.functional import SimpleLazyObject
 
+from intranet.core.models import current_commune
 from intranet.security.throttling import ThrottledPasswordResetView
 
 from .forms import SignInForm
@@ -41,6 +43,7 @@ urlpatterns = [
             template_name="accounts/password_reset.html",
             email_template_name="accounts/email/password_reset.txt",
             subject_template_name="accounts/email/password_reset_subject.txt",
+            extra_email_context={"commune": SimpleLazyObject(current_commune)},
             success_url=reverse_lazy("password_reset_done"),
         ),
         name="password_reset",

@@ -19,6 +19,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from intranet.core.models import current_commune
+
 from .models import CouncilDecisionPage, FeedToken, NewsIndexPage, NewsPage
 from .months import long_date
 
@@ -39,7 +41,9 @@ def latest_items(locale, limit=FEED_LENGTH):
 
 class NewsFeed(Feed):
     def title(self):
-        return _("News and council decisions · Commune of Beni Mellal")
+        return _("News and council decisions · %(commune)s") % {
+            "commune": current_commune().formal_name
+        }
 
     def description(self):
         return _("The internal news and the decisions of the communal council.")

@@ -13,6 +13,7 @@ from docx import Document
 from docx.shared import Mm, Pt
 
 from intranet import docx_writing
+from intranet.core.models import current_commune
 from intranet.printing import html_to_pdf
 
 from .months import long_date
@@ -67,7 +68,11 @@ def as_docx(revue):
         return docx_writing.add_text(document, text, language, **style)
 
     with translation.override(language):
-        write(_("Commune of Beni Mellal · The revue"), size=Pt(9), colour="#5b6b66")
+        write(
+            _("%(commune)s · The revue") % {"commune": current_commune().formal_name},
+            size=Pt(9),
+            colour="#5b6b66",
+        )
         write(revue.title, bold=True, size=Pt(20))
         write(period_text(revue, language), size=Pt(11), colour="#5b6b66")
         for paragraph in revue.paragraphs():

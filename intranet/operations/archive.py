@@ -56,7 +56,9 @@ from wagtail.models import Page, Revision
 
 from . import encryption
 
-FORMAT = "beni-mellal-intranet-backup"
+FORMAT = "commune-intranet-backup"
+# Backups written before the product served other communes carry this name.
+EARLIER_FORMATS = ("beni-mellal-intranet-backup",)
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 DATABASE = "database.json"
@@ -355,7 +357,7 @@ def _read_manifest(tar):
         manifest = json.load(tar.extractfile(member))
     except ValueError as error:
         raise BackupError("The archive's manifest is not readable JSON.") from error
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+    if not isinstance(manifest, dict) or manifest.get("format") not in (FORMAT, *EARLIER_FORMATS):
         raise BackupError("The archive's manifest is not that of an intranet backup.")
     if manifest.get("format_version") != FORMAT_VERSION:
         raise BackupError(

@@ -25,6 +25,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    "intranet.core",
     "intranet.home",
     "intranet.organisation",
     "intranet.news",
@@ -110,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "intranet.home.context_processors.content_version",
+                "intranet.core.context_processors.commune",
             ],
         },
     },
@@ -292,13 +294,14 @@ STORAGES = {
 
 # EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.ma:587; console by default.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="intranet@benimellal.ma")
+# The commune's own address (intranet@<its domain>) in production; its names come from commune.yaml.
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="intranet@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Wagtail ------------------------------------------------------------------
 
-WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="Intranet — Commune de Beni Mellal")
+WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="Intranet communal")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents pass through Django's permission checks
 # The library checks that a file's content matches its extension (library/file_types.py).
