@@ -13,6 +13,8 @@ from collections import defaultdict
 
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from . import text
 from .models import SearchPosting, SearchTerm, SearchWord
@@ -130,22 +132,30 @@ class Vocabulary:
         # Two edits only in long words: a short real word two edits from the
         # content's is usually another word ("maison", "mais").
         budget = 1 if len(word) < 8 or text.is_arabic(word) else 2
-        candidates = SearchWord.objects.filter(
-            _starting_with("word", word[0]),
-            length__gte=len(word) - budget,
-            length__lte=len(word) + budget,
-        ).values_list("word", "term", "spelling")
-        nearest, distance_of_nearest = [], budget + 1
-        for candidate, term, spelling in candidates:
-            distance = edit_distance(word, candidate, budget)
-            if distance > budget:
-                continue
-            if distance < distance_of_nearest:
-                nearest, distance_of_nearest = [(candidate, term, spelling)], distance
-            elif distance == distance_of_nearest:
-                nearest.append((candidate, term, spelling))
-        if not nearest:
+        candidates = list(
+            SearchWord.objects.filter(
+                _starting_with("word", word[0]),
+                length__gte=len(word) - budget,
+                length__lte=len(word) + budget,
+            ).values_list("word", "term", "spelling")
+        )
+        # Edits counted as optimal string alignment: two neighbouring letters swapped
+        # ("pemris") are one edit, and no letter is edited twice.
+        near = process.extract(
+            word,
+            [candidate for candidate, _term, _spelling in candidates],
+            scorer=OSA.distance,
+            score_cutoff=budget,
+            limit=None,
+        )
+        if not near:
             return None
+        distance_of_nearest = min(distance for _candidate, distance, _index in near)
+        nearest = [
+            candidates[index]
+            for _candidate, distance, index in near
+            if distance == distance_of_nearest
+        ]
         # Of equally near words, the one whose term finds most entries; none if none finds any.
         counts = self.entry_counts({term for _word, term, _spelling in nearest})
         found = [
@@ -197,24 +207,6 @@ def _starting_with(field_name, prefix):
     if connection.vendor == "sqlite":
         return Q(**{f"{field_name}__gte": prefix, f"{field_name}__lt": prefix + "\U0010ffff"})
     return Q(**{f"{field_name}__startswith": prefix})
-
-
-def edit_distance(a, b, budget):
-    """Damerau-Levenshtein distance, giving up past ``budget``."""
-    if abs(len(a) - len(b)) > budget:
-        return budget + 1
-    previous_previous, previous = None, list(range(len(b) + 1))
-    for i, char_a in enumerate(a, start=1):
-        current = [i] + [0] * len(b)
-        for j, char_b in enumerate(b, start=1):
-            cost = 0 if char_a == char_b else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
-                current[j] = min(current[j], previous_previous[j - 2] + 1)
-        if min(current) > budget:
-            return budget + 1
-        previous_previous, previous = previous, current
-    return previous[-1]
 
 
 def record_words(vocabulary):
