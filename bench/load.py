@@ -132,21 +132,21 @@ def write_targets():
     from wagtail.models import Page
 
     from bench.relevance_queries import QUERIES
-    from intranet.accounts.demo import DEMO_PASSWORD, DEMO_USERS
+    from intranet.core.demo import demo_accounts, demo_password
 
     def urls(model_name):
         pages = Page.objects.live().filter(content_type__model=model_name).specific()
         return [page.url for page in pages if page.url]
 
     targets = {
-        "password": DEMO_PASSWORD,
+        "password": demo_password(),
         "procedures": urls("procedurepage"),
         "services": urls("servicepage") + urls("divisionpage"),
         "news": urls("newspage") + urls("councildecisionpage"),
         "courses": urls("coursepage"),
         "sections": urls("procedureindexpage") + urls("newsindexpage") + urls("trainingindexpage"),
         "queries": [(query, language) for query, language, _code in QUERIES],
-        "accounts": [username for username, *_rest in DEMO_USERS],
+        "accounts": [username for username, _roles in demo_accounts()],
     }
     empty = [kind for kind, values in targets.items() if not values]
     if empty:

@@ -6,3 +6,6 @@ class KnowledgeConfig(AppConfig):
     name = "knowledge"
     label = "knowledge"
     verbose_name = _("Knowledge base")
+
+    def ready(self):
+        from . import commune_data  # noqa: F401  (registers the knowledge base's parts)

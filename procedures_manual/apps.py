@@ -8,4 +8,4 @@ class ProceduresManualConfig(AppConfig):
     verbose_name = _("Procedures manual")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import commune_data, signals  # noqa: F401  (commune_data registers its parts)

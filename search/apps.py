@@ -9,7 +9,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import commune_data, signals  # noqa: F401  (commune_data registers its part)
 
         checks.register(check_lexicons)
 

@@ -1,7 +1,8 @@
 """Every test runs against the demo commune, built once per session.
 
-``load_demo`` goes through the same models and publishing path as real content,
-so the tests also prove that the demo data builds from a fresh database.
+``load_commune`` of its folder goes through the same models and publishing path
+as real content, so the tests also prove that the folder loads into a fresh
+database.
 Each test runs in a transaction rolled back at its end.
 """
 
@@ -9,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from intranet.accounts.demo import DEMO_PASSWORD
+from tests.demo import COMMUNE, DEMO_PASSWORD
 
 
 @pytest.hookimpl(trylast=True)
@@ -27,7 +28,7 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        call_command("load_demo", stdout=open("/dev/null", "w"))
+        call_command("load_commune", str(COMMUNE), verbosity=0)
 
 
 @pytest.fixture(autouse=True)

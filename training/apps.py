@@ -6,3 +6,6 @@ class TrainingConfig(AppConfig):
     name = "training"
     label = "training"
     verbose_name = _("Training")
+
+    def ready(self):
+        from . import commune_data  # noqa: F401  (registers the parts of training.yaml)

@@ -26,4 +26,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts and roles")
 
     def ready(self):
+        from . import commune_data  # noqa: F401  (registers the ``accounts`` part)
+
         post_migrate.connect(_apply_roles_after_migrate, sender=self)

@@ -8,4 +8,5 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home")
 
     def ready(self):
-        from . import freshness  # noqa: F401  (connects the content version's receivers)
+        # The ``home`` part of commune.yaml; the content version's receivers.
+        from . import commune_data, freshness  # noqa: F401

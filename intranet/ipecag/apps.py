@@ -6,3 +6,6 @@ class IpecagConfig(AppConfig):
     name = "intranet.ipecag"
     label = "ipecag"
     verbose_name = _("IPECAG work plans")
+
+    def ready(self):
+        from . import commune_data  # noqa: F401  (registers the parts of ipecag.yaml)

@@ -8,4 +8,4 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Document library")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import commune_data, signals  # noqa: F401  (commune_data registers parts)

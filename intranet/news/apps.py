@@ -6,3 +6,6 @@ class NewsConfig(AppConfig):
     name = "intranet.news"
     label = "news"
     verbose_name = _("News")
+
+    def ready(self):
+        from . import commune_data  # noqa: F401  (registers news.yaml and council.yaml)

@@ -6,3 +6,6 @@ class OrganisationConfig(AppConfig):
     name = "intranet.organisation"
     label = "organisation"
     verbose_name = _("Organisation")
+
+    def ready(self):
+        from . import commune_data  # noqa: F401  (registers the organisation's parts)

@@ -6,3 +6,6 @@ class ReceptionConfig(AppConfig):
     name = "intranet.reception"
     label = "reception"
     verbose_name = _("Reception desk")
+
+    def ready(self):
+        from . import commune_data  # noqa: F401  (registers the part of reception.yaml)

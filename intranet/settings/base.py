@@ -290,6 +290,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# --- The commune -----------------------------------------------------------------
+
+# The folder that ``load_demo`` loads (``dev.py serve`` runs it): any commune's folder.
+DEMO_COMMUNE = env.path("DEMO_COMMUNE", default=BASE_DIR / "communes" / "beni-mellal")
+
 # --- Email --------------------------------------------------------------------
 
 # EMAIL_URL, e.g. smtp+tls://user:password@smtp.example.ma:587; console by default.

@@ -22,8 +22,12 @@ STORAGES["staticfiles"] = {  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
-# Uploaded files written by the tests (demo forms...) go to a throwaway folder.
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="intranet-test-media-"))
+# Uploaded files written by the tests (demo forms...) go to a throwaway folder,
+# or to MEDIA_ROOT when several processes of one test share theirs.
+MEDIA_ROOT = Path(
+    env("MEDIA_ROOT", default="")  # noqa: F405
+    or tempfile.mkdtemp(prefix="intranet-test-media-")
+)
 
 # Django's test client signs in without a request, which django-axes refuses:
 # throttling is switched on only by the tests of it (tests/security).

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 
-from intranet.accounts.demo import DEMO_PASSWORD
+from tests.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 

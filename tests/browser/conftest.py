@@ -21,7 +21,7 @@ import pytest
 from django.db import connections
 from playwright.sync_api import expect
 
-from intranet.accounts.demo import DEMO_PASSWORD
+from tests.demo import DEMO_PASSWORD
 
 from .keyboard import Keyboard
 

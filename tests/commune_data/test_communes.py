@@ -24,6 +24,7 @@ def manage(database, *args):
         **os.environ,
         "DATABASE_URL": f"sqlite:///{database}",
         "DJANGO_SETTINGS_MODULE": "intranet.settings.test",
+        "MEDIA_ROOT": str(database.parent / "media"),
     }
     result = subprocess.run(
         [sys.executable, "manage.py", *map(str, args)],

@@ -3,8 +3,14 @@
 import uuid
 from datetime import date
 
-from intranet.home.demo_pages import arabic, upsert_child, upsert_translation
+from wagtail.models import Locale
+
+from intranet.core.commune_data.pages import upsert_child, upsert_translation
 from intranet.ipecag.models import WorkPlanIndexPage, WorkPlanPage
+
+
+def arabic():
+    return Locale.objects.get(language_code="ar")
 
 
 def section(language="fr"):
@@ -56,6 +62,7 @@ def measure(title, *actions):
 def plan_page(year, objectives, translate=False):
     """A published French plan for ``year`` (and its Arabic copy, same block ids)."""
     page = upsert_child(
+        None,
         section(),
         WorkPlanPage,
         f"plan-test-{year}",
@@ -64,5 +71,5 @@ def plan_page(year, objectives, translate=False):
         objectives=objectives,
     )
     if translate:
-        upsert_translation(page, arabic(), title=f"خطة {year}", slug=f"plan-test-{year}")
+        upsert_translation(None, page, arabic(), title=f"خطة {year}", slug=f"plan-test-{year}")
     return page

@@ -3,10 +3,11 @@
 import io
 
 import pytest
+from django.core.management import call_command
 from docx import Document
 from docx.oxml.ns import qn
 
-from intranet.ipecag import demo, progress
+from intranet.ipecag import progress
 from intranet.ipecag.models import WorkPlanPage
 from search import indexing
 from tests.search.asking import ask
@@ -72,7 +73,7 @@ def test_the_demo_has_this_years_and_last_years_plans_in_both_languages():
 
 def test_loading_the_demo_again_adds_nothing():
     before = WorkPlanPage.objects.count(), demo_plan().revisions.count()
-    demo.load()
+    call_command("load_demo", stdout=open("/dev/null", "w"))
     assert WorkPlanPage.objects.count() == before[0]
     page = demo_plan()
     assert len(progress.build(page).actions) == len(progress.action_values(page))

@@ -10,12 +10,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.html import escape
 
-from intranet.home.demo_pages import arabic
 from intranet.ipecag import progress, updating
 from intranet.ipecag.models import WorkPlanPage
 from intranet.reception.models import ReceptionVisit
 
-from .factories import action, demo_plan, measure, objective, plan_page
+from .factories import action, arabic, demo_plan, measure, objective, plan_page
 
 TODAY = date.today()
 pytestmark = pytest.mark.django_db

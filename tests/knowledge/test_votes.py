@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
-from intranet.accounts.demo import DEMO_PASSWORD
 from knowledge.models import COMMENT_MAX_LENGTH, ArticleFeedback
+from tests.demo import DEMO_PASSWORD
 
 from .reading import shown
 

@@ -4,7 +4,7 @@ from datetime import date
 
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from intranet.home.demo_pages import upsert_child
+from intranet.core.commune_data.pages import upsert_child
 from intranet.news.models import (
     CouncilDecisionIndexPage,
     CouncilDecisionPage,
@@ -47,13 +47,13 @@ def decision(number, session_date, votes=(30, 10, 2), outcome="adopted", **field
         **fields,
     }
     return upsert_child(
-        decisions_index(), CouncilDecisionPage, f"test-{number}-{session_date:%Y}", **values
+        None, decisions_index(), CouncilDecisionPage, f"test-{number}-{session_date:%Y}", **values
     )
 
 
 def news(slug, day, title="Actualité de test"):
     return upsert_child(
-        news_index(), NewsPage, slug, title=title, date=day, introduction="Introduction."
+        None, news_index(), NewsPage, slug, title=title, date=day, introduction="Introduction."
     )
 
 

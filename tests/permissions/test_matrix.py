@@ -22,7 +22,7 @@ from wagtail.admin.widgets.chooser import BaseChooser
 from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex, TaskState, WorkflowState
 
-from intranet.accounts.demo import DEMO_PASSWORD
+from tests.demo import DEMO_PASSWORD
 
 from . import matrix
 

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 
 from procedures_manual import review
-from procedures_manual.demo import approve_through_workflow
+from procedures_manual.approval import approve_through_workflow
 from procedures_manual.models import (
     ChangeSignificance,
     LegalTextPage,

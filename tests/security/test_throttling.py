@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from intranet.accounts.demo import DEMO_PASSWORD
+from tests.demo import DEMO_PASSWORD
 
 LOCKED_MESSAGE = "Trop de tentatives de connexion échouées"
 

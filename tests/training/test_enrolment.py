@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from intranet.accounts.demo import DEMO_PASSWORD
+from tests.demo import DEMO_PASSWORD
 from training import enrolment
 from training.enrolment import EnrolmentRefused
 from training.models import Enrolment

@@ -6,7 +6,7 @@ checks the whole folder and loads it, ``export_commune`` writes it back.
 
 from . import schemas
 from .checking import Catalogue, Checking
-from .context import Exporting, Loading, parse_date
+from .context import Exporting, Loading, folder_name, parse_date
 from .folder import check, export_folder, load_folder, read_folder, write_schemas
 from .parts import FORMAT_VERSION, Part, after_load, reference, register
 from .problems import CommuneDataInvalid, Problem
@@ -23,6 +23,7 @@ __all__ = [
     "after_load",
     "check",
     "export_folder",
+    "folder_name",
     "load_folder",
     "parse_date",
     "read_folder",

@@ -11,6 +11,18 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 RELATIVE_DAY = re.compile(r"^today(?:([+-])(\d{1,4}))?$")
+# Django's storage adds ``_AbC1234`` to a name already taken: seven letters and
+# digits, rarely all lowercase (``_horaire`` is a word and stays).
+STORAGE_SUFFIX = re.compile(r"_(?![a-z]{7}(?:\.|$))[A-Za-z0-9]{7}(?=\.[^.]+$|$)")
+
+
+def folder_name(stored_name):
+    """A stored file's name without the suffix the storage added to keep it unique.
+
+    The folder must not depend on what else a media folder held when the file
+    was stored, or an export would differ from the last one.
+    """
+    return STORAGE_SUFFIX.sub("", Path(stored_name).name)
 
 
 def parse_date(value, today=None):
@@ -40,6 +52,8 @@ class Loading:
         self.folder = Path(folder)
         self.today = today or timezone.localdate()
         self.counts = Counter()
+        # What a part hands to the parts that load after it (keys it resolved...).
+        self.shared = {}
         self.french = Locale.objects.get_or_create(language_code="fr")[0]
         self.arabic = Locale.objects.get_or_create(language_code="ar")[0]
 
@@ -89,7 +103,7 @@ class Exporting:
         """
         with field_file.open("rb") as stored:
             content = stored.read()
-        name = name or Path(field_file.name).name
+        name = name or folder_name(field_file.name)
         relative = f"files/{subfolder}/{name}"
         digest = hashlib.sha256(content).hexdigest()
         if self._written.get(relative, digest) != digest:

@@ -63,14 +63,20 @@ def read_folder(folder):
     return contents, problems
 
 
-def check(folder, contents):
-    """Every problem of the folder: schemas first, then references across files."""
+def check(folder, contents, *, references=True):
+    """Every problem of the folder: schemas first, then references across files.
+
+    ``references=False`` when a file could not even be read: every reference to
+    what it holds would be reported missing, burying the one real mistake.
+    """
     problems, valid = [], {}
     for stem, content in contents.items():
         file_problems = _schema_problems(stem, content)
         problems += file_problems
         if not file_problems:
             valid[stem] = content
+    if not references:
+        return sorted(set(problems))
     catalogue = Catalogue()
     checkings = []
     for part in registry.all_parts():
@@ -101,7 +107,7 @@ def load_folder(folder, *, dry_run=False, today=None):
     also finds what only the database can refuse.
     """
     contents, problems = read_folder(folder)
-    problems += check(folder, contents)
+    problems += check(folder, contents, references=not problems)
     if problems:
         raise CommuneDataInvalid(problems)
     with transaction.atomic():

@@ -78,9 +78,15 @@ class Writer(yaml.SafeDumper):
         return super().increase_indent(flow, False)
 
 
+TIME_OF_DAY = re.compile(r"^\d{1,2}:\d{2}$")
+
+
 def _text(dumper, value):
     if "\n" in value:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    if TIME_OF_DAY.match(value):
+        # Quoted always, not only where YAML 1.1 would read a base-60 number.
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)
 
 
@@ -101,6 +107,6 @@ def write(content, header=""):
         allow_unicode=True,
         sort_keys=False,
         default_flow_style=False,
-        width=100,
+        width=10_000,  # a text on one line: easier to edit than a folded one
     )
     return header + body
