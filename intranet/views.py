@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from intranet.library.access import can_read
+from intranet.core.access import can_read
 
 
 def private_media(request, path):

@@ -6,3 +6,10 @@ class KnowledgeConfig(AppConfig):
     name = "knowledge"
     label = "knowledge"
     verbose_name = _("Knowledge base")
+
+    def ready(self):
+        from intranet.core import freshness
+
+        # A reader's vote: shown to that reader only (on the article, rendered at
+        # each visit) and in the admin's report.
+        freshness.not_content("knowledge.ArticleFeedback")

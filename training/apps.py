@@ -6,3 +6,13 @@ class TrainingConfig(AppConfig):
     name = "training"
     label = "training"
     verbose_name = _("Training")
+
+    def ready(self):
+        from intranet.core import freshness
+
+        from . import audit
+
+        audit.connect()
+        # Places left and waiting lists are counted at each visit of the training
+        # pages, none of which is kept.
+        freshness.not_content("training.Enrolment")

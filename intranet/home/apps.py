@@ -8,4 +8,4 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home")
 
     def ready(self):
-        from . import freshness  # noqa: F401  (connects the content version's receivers)
+        from intranet.core import freshness  # noqa: F401  (connects the content version's receivers)

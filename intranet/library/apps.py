@@ -8,4 +8,6 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Document library")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import audit, signals  # noqa: F401
+
+        audit.connect()

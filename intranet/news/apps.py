@@ -6,3 +6,8 @@ class NewsConfig(AppConfig):
     name = "intranet.news"
     label = "news"
     verbose_name = _("News")
+
+    def ready(self):
+        from . import audit
+
+        audit.connect()

@@ -6,3 +6,10 @@ class ReceptionConfig(AppConfig):
     name = "intranet.reception"
     label = "reception"
     verbose_name = _("Reception desk")
+
+    def ready(self):
+        from intranet.core import freshness
+
+        # The register, and referrals shown outside every kept page body, to the
+        # service's own staff.
+        freshness.not_content("reception.ReceptionVisit", "reception.Referral")

@@ -2,7 +2,7 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from . import freshness
+from intranet.core import freshness
 
 
 def content_version(request):
