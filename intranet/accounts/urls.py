@@ -3,9 +3,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from intranet.security.throttling import ThrottledPasswordResetView
-
 from .forms import SignInForm
+from .views import ThrottledPasswordResetView
 
 urlpatterns = [
     path(

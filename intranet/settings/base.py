@@ -183,7 +183,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "intranet.security.throttling.account_username"
 AXES_CLIENT_IP_CALLABLE = "intranet.security.throttling.client_ip"
-AXES_LOCKOUT_CALLABLE = "intranet.security.throttling.lockout_response"
+AXES_LOCKOUT_CALLABLE = "intranet.accounts.views.lockout_response"
 AXES_VERBOSE = False
 # How many reverse proxies stand in front of the application: only then is
 # X-Forwarded-For believed for the client's address (0: the connection's).
