@@ -6,9 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from intranet.core import views
 from search import views as search_views
-
-from . import views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -24,6 +24,7 @@ from intranet.core import commune_data as data
 from intranet.core.commune_data import schemas as s
 from intranet.core.commune_data import streams
 from intranet.core.commune_data.pages import upsert_child, upsert_translation
+from intranet.core.pages import home_page
 
 from .feedback import record_vote
 from .models import (
@@ -128,9 +129,7 @@ ARTICLES_SCHEMA = s.records(
 
 
 def _home():
-    from intranet.home.models import HomePage
-
-    return HomePage.objects.get(locale__language_code="fr", depth=2)
+    return home_page()
 
 
 def _arabic_of(page):
@@ -263,22 +262,15 @@ def load_articles(value, loading):
 
 def _links(record, locale):
     """Owner service and links, pointing at the pages of the article's own language."""
-    from intranet.organisation.models import ServicePage
-    from procedures_manual.models import ProcedurePage
-
-    def in_language(model, **key):
-        page = model.objects.filter(locale__language_code="fr", **key).first()
-        return (page.get_translation_or_none(locale) or page) if page else None
-
-    owner = record.get("responsible_service")
+    language = locale.language_code
     return {
-        "responsible_service": in_language(ServicePage, slug=owner) if owner else None,
+        "responsible_service": data.find("service", record.get("responsible_service"), language),
         "service_links": [
-            ArticleService(service=in_language(ServicePage, slug=slug))
+            ArticleService(service=data.find("service", slug, language))
             for slug in record.get("services", [])
         ],
         "procedure_links": [
-            ArticleProcedure(procedure=in_language(ProcedurePage, code=code))
+            ArticleProcedure(procedure=data.find("procedure", code, language))
             for code in record.get("procedures", [])
         ],
     }

@@ -29,7 +29,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from intranet.home.models import SectionPage
+from intranet.core.pages import SectionPage
 
 from .blocks import BODY_BLOCKS
 

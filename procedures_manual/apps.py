@@ -8,4 +8,9 @@ class ProceduresManualConfig(AppConfig):
     verbose_name = _("Procedures manual")
 
     def ready(self):
+        from intranet.core import freshness
+
         from . import commune_data, signals  # noqa: F401  (commune_data registers its parts)
+
+        # Read when the revision is published, in the admin only until then.
+        freshness.not_content("procedures_manual.RevisionSignificance")

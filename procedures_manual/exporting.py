@@ -17,9 +17,9 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Mm, Pt
 from wagtail.models import Locale
 
-from intranet import docx_writing
+from intranet.core import docx_writing
 from intranet.core.models import current_commune
-from intranet.printing import html_to_pdf
+from intranet.core.printing import html_to_pdf
 
 from .fiche import citation_text, delay_text, fee_text
 from .models import Category, LegalTextPage, ProcedurePage

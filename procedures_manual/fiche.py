@@ -16,8 +16,8 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.shared import Mm, Pt
 
-from intranet import docx_writing
-from intranet.printing import html_to_pdf
+from intranet.core import docx_writing
+from intranet.core.printing import html_to_pdf
 
 LANGUAGES = ("fr", "ar")
 

@@ -1,7 +1,7 @@
 """A procedure at a glance, under its search result: what the agent tells the visitor
 most often (fee, delay, where, whether the service is open now) without opening it."""
 
-from intranet.home.locales import localized_all
+from intranet.core.locales import localized_all
 
 from .models import ProcedurePage
 

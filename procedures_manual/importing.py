@@ -23,8 +23,8 @@ from docx import Document
 from docx.opc.exceptions import OpcError
 from wagtail.models import Locale
 
+from intranet.core.extraction import DAMAGED_ARCHIVE
 from intranet.organisation.models import ServicePage
-from search.extraction import DAMAGED_ARCHIVE
 
 from .models import (
     Category,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
-from search.extraction import DAMAGED_PDF, readable_text
+from intranet.core.extraction import DAMAGED_PDF, readable_text
 
 from .models import LegalArticle, LegalTextIndexPage, LegalTextPage
 

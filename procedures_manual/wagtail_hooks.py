@@ -4,6 +4,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from intranet.core.panels import SERVICE_SECTIONS, Panel
+
 from . import admin_views, page_views, review, withdrawal
 from .models import ProcedurePage, RevisionSignificance
 from .review import ChangeSignificance
@@ -107,3 +109,12 @@ hooks.register("register_bulk_action", page_views.UnpublishWithReasonBulkAction,
 @hooks.register("register_log_actions")
 def register_unpublish_with_reason(actions):
     actions.register_action(withdrawal.UNPUBLISH_WITH_REASON)(withdrawal.UnpublishedWithReason)
+
+
+@hooks.register(SERVICE_SECTIONS, order=10)
+def procedures_of_the_service(service):
+    """On a service's page, the live procedures it is responsible for."""
+    return Panel(
+        "procedures_manual/includes/service_procedures.html",
+        {"procedures": ProcedurePage.for_service(service)},
+    )

@@ -9,7 +9,20 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from intranet.core import freshness
+
         from . import commune_data, signals  # noqa: F401  (commune_data registers its part)
+
+        # The log of searches and the engine's own tables: no kept answer shows them
+        # (the index's bulk writes call ``freshness.changed()`` themselves).
+        freshness.not_content(
+            "search.SearchQueryLog",
+            "search.SearchFollowUp",
+            "search.SearchEntry",
+            "search.SearchPosting",
+            "search.SearchTerm",
+            "search.SearchWord",
+        )
 
         checks.register(check_lexicons)
 

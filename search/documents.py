@@ -7,8 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 from wagtail.documents import get_document_model
 
+from intranet.core.extraction import (
+    ExtractionFailed,
+    TooSlowToRead,
+    extract_within_limits,
+    readable_text,
+)
+
 from . import indexing
-from .extraction import ExtractionFailed, TooSlowToRead, extract_within_limits, readable_text
 from .models import DocumentText
 
 FINISHED = (
@@ -31,7 +37,11 @@ def read(document, again=False):
                 record.text = extract_within_limits(document.filename, stream)
             record.reason, record.status = "", DocumentText.Status.EXTRACTED
         except TooSlowToRead as failure:
-            record.text, record.reason = "", readable_text(str(failure))[:300]
+            reason = _(
+                "Reading took longer than %(seconds)s seconds and was stopped; "
+                "the file is found by its title."
+            ) % {"seconds": f"{failure.seconds:g}"}
+            record.text, record.reason = "", str(reason)[:300]
             record.status = DocumentText.Status.TOO_SLOW
         except (ExtractionFailed, OSError) as failure:  # OSError: the file is missing from storage
             record.text, record.reason = "", readable_text(str(failure))[:300]

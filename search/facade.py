@@ -7,7 +7,7 @@ hands the engine in use (``search.engines``) a plan, pins the editors'
 promotions and keeps the answer until the content changes.
 
 Documents of a private collection are left out for readers that
-``intranet.library.access.can_read`` refuses, inside the engine's query, so
+``intranet.core.access.can_read`` refuses, inside the engine's query, so
 that limits, pages, facets and "did you mean" never count or show them.
 """
 
@@ -18,7 +18,7 @@ from django.db.models import CharField, Value
 from django.db.models.functions import Cast, Concat
 from django.utils.translation import get_language
 
-from intranet.home import freshness
+from intranet.core import freshness
 
 from . import engines, lexicon
 from .engines.base import Plan
@@ -189,7 +189,7 @@ def hidden_collections(reader):
     """
     from wagtail.models import Collection, CollectionViewRestriction
 
-    from intranet.library.access import can_read
+    from intranet.core.access import can_read
 
     private = set()
     for root in Collection.objects.filter(

@@ -19,7 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from intranet.home import freshness
+from intranet.core import freshness
 
 from . import engines, text
 from .models import SearchEntry, SearchPosting, SearchTerm, SearchWord

@@ -8,4 +8,11 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Training")
 
     def ready(self):
-        from . import commune_data  # noqa: F401  (registers the parts of training.yaml)
+        from intranet.core import freshness
+
+        from . import audit, commune_data  # noqa: F401  (commune_data registers training.yaml)
+
+        audit.connect()
+        # Places left and waiting lists are counted at each visit of the training
+        # pages, none of which is kept.
+        freshness.not_content("training.Enrolment")

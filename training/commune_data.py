@@ -23,6 +23,7 @@ from intranet.core import commune_data as data
 from intranet.core.commune_data import schemas as s
 from intranet.core.commune_data.pages import upsert_child, upsert_translation
 from intranet.core.commune_data.streams import stored_document
+from intranet.core.pages import home_page
 from intranet.organisation.models import Arrondissement
 
 from .approval import setup_training_workflow
@@ -106,9 +107,7 @@ SESSION = s.record(
 
 
 def _home():
-    from intranet.home.models import HomePage
-
-    return HomePage.objects.filter(locale__language_code="fr", depth=2).first()
+    return home_page()
 
 
 def _catalogue():

@@ -20,7 +20,9 @@ from wagtail.documents import get_document_model
 from wagtail.permission_policies import OwnershipPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from . import admin_views, enrolment, material
+from intranet.core import audit as core_audit
+
+from . import admin_views, audit, enrolment, material
 from .forms import TrainingSessionForm
 from .models import TrainingSession
 
@@ -117,3 +119,8 @@ def register_document_views():
 # order=1: registered after Wagtail's own document actions, which these replace.
 for bulk_action in admin_views.BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action, order=1)
+
+
+@hooks.register("register_log_actions")
+def register_training_log_actions(actions):
+    core_audit.register(actions, audit.ACTIONS)

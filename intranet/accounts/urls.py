@@ -5,9 +5,9 @@ from django.urls import path, reverse_lazy
 from django.utils.functional import SimpleLazyObject
 
 from intranet.core.models import current_commune
-from intranet.security.throttling import ThrottledPasswordResetView
 
 from .forms import SignInForm
+from .views import ThrottledPasswordResetView
 
 urlpatterns = [
     path(

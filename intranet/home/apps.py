@@ -8,5 +8,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home")
 
     def ready(self):
-        # The ``home`` part of commune.yaml; the content version's receivers.
-        from . import commune_data, freshness  # noqa: F401
+        from intranet.core import freshness  # noqa: F401  (connects the content version's receivers)
+
+        from . import commune_data  # noqa: F401  (the ``home`` part of commune.yaml)

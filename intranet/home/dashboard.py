@@ -1,10 +1,13 @@
-"""What the home page shows a member of staff: news, recent changes, their tasks."""
+"""What the home page shows a member of staff: their tasks, the sections' panels (news...)
+and recent changes.
+
+The sections contribute their panels through the ``intranet_dashboard_panels``
+hook (``intranet.core.panels``): the home page imports none of them.
+"""
 
 from wagtail.models import Page, TaskState, WorkflowState
 
-from intranet.news.models import latest_news
-
-from . import freshness
+from intranet.core import freshness, panels
 
 RECENT_CHANGES = 8
 
@@ -49,7 +52,7 @@ def for_user(user, home, request=None):
         return freshness.cached(request, f"{name}:{user.pk}", build)
 
     return {
-        "latest_news": latest_news(home.locale),
+        "dashboard_panels": panels.collect(panels.DASHBOARD_PANELS, home, request),
         "recently_updated": recently_updated(home),
         "tasks_to_review": kept("home-tasks", lambda: list(tasks_to_review(user))),
         "own_requests": kept("home-requests", lambda: list(own_requests(user))),

@@ -9,20 +9,6 @@ from wagtail.models import Page
 from . import dashboard
 
 
-class SectionPage(Page):
-    """A top-level section of the intranet (organisation, manual, legal texts...):
-    one per language tree, right under the home page, with a short introduction."""
-
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        abstract = True
-
-
 class HomePage(Page):
     welcome = RichTextField(_("welcome text"), blank=True, features=["bold", "italic", "link"])
 

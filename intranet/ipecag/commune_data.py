@@ -25,6 +25,7 @@ from wagtail.models import Locale
 from intranet.core import commune_data as data
 from intranet.core.commune_data import schemas as s
 from intranet.core.commune_data.pages import upsert_child, upsert_translation
+from intranet.core.pages import home_page
 from intranet.organisation.models import ServicePage
 
 from .blocks import Status
@@ -124,9 +125,7 @@ def block_id(*place):
 
 
 def _home():
-    from intranet.home.models import HomePage
-
-    return HomePage.objects.filter(locale__language_code="fr", depth=2).first()
+    return home_page()
 
 
 def _section():

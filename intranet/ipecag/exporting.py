@@ -11,7 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from intranet import docx_writing
+from intranet.core import docx_writing
 
 OVERDUE_COLOUR = "#FBEAEA"
 HEADER_COLOUR = "#E6F2EC"

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from intranet.core.downloads import download
-from intranet.home.models import SectionPage
+from intranet.core.pages import SectionPage
 
 from .blocks import ObjectiveBlock
 

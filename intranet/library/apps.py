@@ -8,4 +8,6 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Document library")
 
     def ready(self):
-        from . import commune_data, signals  # noqa: F401  (commune_data registers parts)
+        from . import audit, commune_data, signals  # noqa: F401  (commune_data registers parts)
+
+        audit.connect()

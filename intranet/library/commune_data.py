@@ -24,6 +24,7 @@ from intranet.core import commune_data as data
 from intranet.core.commune_data import schemas as s
 from intranet.core.commune_data.context import folder_name
 from intranet.core.commune_data.pages import upsert_child, upsert_translation
+from intranet.core.pages import home_page
 
 from .divisions import division_group, setup_library
 from .models import DivisionCollection, DocumentVersion, LibraryPage
@@ -72,9 +73,7 @@ DOCUMENTS_SCHEMA = s.records(
 
 
 def _home():
-    from intranet.home.models import HomePage
-
-    return HomePage.objects.get(locale__language_code="fr", depth=2)
+    return home_page()
 
 
 # The library page

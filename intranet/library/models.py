@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Collection
 
-from intranet.home.models import SectionPage
+from intranet.core.pages import SectionPage
 
 from . import file_types
 

@@ -1,7 +1,7 @@
 """A picture of the first page of each PDF (and a thumbnail of each image), made in the background.
 
 Renderers are kept in a small registry keyed by extension, like the text
-extractors of ``search.extraction``. PDFs are drawn with pypdfium2 (PDFium in
+extractors of ``intranet.core.extraction``. PDFs are drawn with pypdfium2 (PDFium in
 a PyPI wheel, nothing to install on the server); where that is missing,
 poppler's ``pdftoppm`` is used if present. A file that cannot be drawn gets
 "no preview" and the reason, and stays downloadable. Drawing runs in a child

@@ -4,6 +4,7 @@ import posixpath
 
 from django.core.files.base import File
 from django.db import transaction
+from django.db.models import Q
 from wagtail.utils.file import hash_filelike
 
 from .models import DocumentVersion
@@ -87,3 +88,13 @@ def delete_files(version):
 def history(document):
     """The document's versions, newest first."""
     return document.versions.select_related("uploaded_by").order_by("-number")
+
+
+def collection_of_file(path):
+    """The collection of the document that owns a kept file or its preview, or None."""
+    version = (
+        DocumentVersion.objects.filter(Q(file=path) | Q(preview=path))
+        .select_related("document__collection")
+        .first()
+    )
+    return version.document.collection if version else None

@@ -13,7 +13,8 @@ from django.template.response import TemplateResponse
 from wagtail.documents import get_document_model
 from wagtail.permissions import policy_registry
 
-from .access import can_read
+from intranet.core.access import can_read
+
 from .listing import with_versions
 from .models import DivisionCollection, DocumentVersion
 

@@ -8,4 +8,6 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from . import commune_data  # noqa: F401  (registers news.yaml and council.yaml)
+        from . import audit, commune_data  # noqa: F401  (registers news.yaml and council.yaml)
+
+        audit.connect()

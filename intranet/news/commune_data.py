@@ -23,6 +23,7 @@ from intranet.core import commune_data as data
 from intranet.core.commune_data import schemas as s
 from intranet.core.commune_data import streams
 from intranet.core.commune_data.pages import upsert_child, upsert_translation
+from intranet.core.pages import home_page
 
 from .models import (
     CouncilDecisionIndexPage,
@@ -129,9 +130,7 @@ REVUES_SCHEMA = s.records(
 
 
 def _home():
-    from intranet.home.models import HomePage
-
-    return HomePage.objects.get(locale__language_code="fr", depth=2)
+    return home_page()
 
 
 def _arabic_of(page):

@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from docx import Document
 from docx.shared import Mm, Pt
 
-from intranet import docx_writing
+from intranet.core import docx_writing
 from intranet.core.models import current_commune
-from intranet.printing import html_to_pdf
+from intranet.core.printing import html_to_pdf
 
 from .months import long_date
 

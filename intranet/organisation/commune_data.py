@@ -19,6 +19,7 @@ from wagtail.models import Locale
 from intranet.core import commune_data as data
 from intranet.core.commune_data import schemas as s
 from intranet.core.commune_data.pages import upsert_child, upsert_snippet, upsert_translation
+from intranet.core.pages import home_page
 
 from .colours import ColourCode
 from .models import (
@@ -279,9 +280,7 @@ def declare_chart(value, checking):
 
 
 def load_chart(value, loading):
-    from intranet.home.models import HomePage
-
-    home = HomePage.objects.get(locale=loading.french, depth=2)
+    home = home_page()
     introduction = value.get("introduction", {})
     chart = upsert_child(
         loading,
@@ -634,8 +633,30 @@ data.reference(
         _find_place(_french(Arrondissement, kind=Arrondissement.Kind.ANNEX), key, None) is not None
     ),
 )
-data.reference("division", lambda slug: _french(DivisionPage, slug=slug).exists())
-data.reference("service", lambda slug: _french(ServicePage, slug=slug).exists())
+
+
+def _in_language(model):
+    """The page with this slug in ``language``, or the French one if it has no translation."""
+
+    def find(slug, language):
+        page = _french(model, slug=slug).first()
+        if page is None or language == "fr":
+            return page
+        return page.get_translation_or_none(Locale.objects.get(language_code=language)) or page
+
+    return find
+
+
+data.reference(
+    "division",
+    lambda slug: _french(DivisionPage, slug=slug).exists(),
+    find=_in_language(DivisionPage),
+)
+data.reference(
+    "service",
+    lambda slug: _french(ServicePage, slug=slug).exists(),
+    find=_in_language(ServicePage),
+)
 data.reference(
     "unit",
     lambda slug: (

@@ -20,8 +20,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from intranet.home.locales import LocalizedFromCache
-from intranet.home.models import SectionPage
+from intranet.core import panels
+from intranet.core.locales import LocalizedFromCache
+from intranet.core.pages import SectionPage
 
 from .colours import ColourCode, swatch
 
@@ -292,10 +293,9 @@ class ServicePage(OrganisationUnit, Page):
         return swatch(self.effective_colour)
 
     def get_context(self, request, *args, **kwargs):
-        from procedures_manual.models import ProcedurePage
-
         context = super().get_context(request, *args, **kwargs)
-        context["procedures"] = ProcedurePage.for_service(self)
+        # In the cached body: what other sections list for the service (its procedures).
+        context["service_sections"] = panels.collect(panels.SERVICE_SECTIONS, self)
         # Per reader, outside the cached body: what other sections show the service's
         # own staff here (the visitors the reception desk sent them).
         context["service_panels"] = [

@@ -8,4 +8,10 @@ class ReceptionConfig(AppConfig):
     verbose_name = _("Reception desk")
 
     def ready(self):
+        from intranet.core import freshness
+
         from . import commune_data  # noqa: F401  (registers the part of reception.yaml)
+
+        # The register, and referrals shown outside every kept page body, to the
+        # service's own staff.
+        freshness.not_content("reception.ReceptionVisit", "reception.Referral")

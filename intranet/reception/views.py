@@ -11,8 +11,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from intranet.core.locales import localized_all
 from intranet.core.parameters import whole_number
-from intranet.home.locales import localized_all
 from intranet.organisation.models import ServicePage
 from procedures_manual.models import ProcedurePage
 from search import query_log

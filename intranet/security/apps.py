@@ -8,7 +8,6 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Security")
 
     def ready(self):
-        from . import audit, bidi
+        from . import bidi
 
-        audit.connect()
         bidi.connect()

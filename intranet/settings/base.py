@@ -82,7 +82,7 @@ MIDDLEWARE = [
     # Everything is private: only views marked @login_not_required answer anonymously.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Pages' routes, the site and each reader's permissions, kept until content changes.
-    "intranet.home.middleware.KnownRoutesMiddleware",
+    "intranet.core.middleware.KnownRoutesMiddleware",
     # Changes logged in the audit log during a request name the signed-in user.
     "intranet.security.middleware.AuditLogContextMiddleware",
     # Wrong privacy passwords of pages and documents are counted; too many lock them.
@@ -110,8 +110,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "intranet.home.context_processors.content_version",
                 "intranet.core.context_processors.commune",
+                "intranet.core.context_processors.content_version",
             ],
         },
     },
@@ -138,8 +138,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: local memory unless a shared one is configured (several app servers).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 # Rendered pages and search results, kept until the content changes
-# (intranet/home/freshness.py): the same server as the default cache.
+# (intranet/core/freshness.py): the same server as the default cache.
 CACHES["content"] = {**CACHES["default"], "KEY_PREFIX": "content"}
+# The one row whose token changes with every change of content.
+CONTENT_VERSION_MODEL = "home.ContentVersion"
+# The page every section hangs under (intranet/core/pages.py).
+HOME_PAGE_MODEL = "home.HomePage"
 if CACHES["content"]["BACKEND"].endswith("LocMemCache"):
     # Each process keeps its own; Redis (CACHE_URL=redis://…) is shared by all
     # the app servers and evicts by itself.
@@ -181,7 +185,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "intranet.security.throttling.account_username"
 AXES_CLIENT_IP_CALLABLE = "intranet.security.throttling.client_ip"
-AXES_LOCKOUT_CALLABLE = "intranet.security.throttling.lockout_response"
+AXES_LOCKOUT_CALLABLE = "intranet.accounts.views.lockout_response"
 AXES_VERBOSE = False
 # How many reverse proxies stand in front of the application: only then is
 # X-Forwarded-For believed for the client's address (0: the connection's).

@@ -12,7 +12,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     # Tests change content in transactions rolled back at their end: rendered pages are
-    # kept only by the tests of that cache (tests/home/test_freshness.py).
+    # kept only by the tests of that cache (tests/core/test_freshness.py).
     "content": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

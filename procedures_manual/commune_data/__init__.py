@@ -21,7 +21,7 @@ from .sections import SECTION_PAGE, export_section_page, load_section_page, sect
 
 data.reference("legal text", legal_texts.text_exists)
 data.reference("legal article", legal_texts.article_exists)
-data.reference("procedure", procedures.procedure_exists)
+data.reference("procedure", procedures.procedure_exists, find=procedures.find_procedure)
 data.reference("legal texts page", section_page_exists(LegalTextIndexPage))
 data.reference("procedures manual", section_page_exists(ProcedureIndexPage))
 

@@ -460,3 +460,16 @@ def _export_reference(reference):
 
 def procedure_exists(code):
     return ProcedurePage.objects.filter(locale__language_code="fr", code=code).exists()
+
+
+def find_procedure(code, language):
+    """The procedure with this code in ``language``, or the French one if untranslated."""
+    french = ProcedurePage.objects.filter(locale__language_code="fr", code=code).first()
+    if french is None or language == "fr":
+        return french
+    return (
+        ProcedurePage.objects.filter(
+            translation_key=french.translation_key, locale__language_code=language
+        ).first()
+        or french
+    )

@@ -4,7 +4,7 @@ from wagtail.models import Locale
 
 from intranet.core.commune_data import schemas as s
 from intranet.core.commune_data.pages import upsert_child, upsert_translation
-from intranet.home.models import HomePage
+from intranet.core.pages import home_page
 
 SECTION_PAGE = s.record(
     {"slug": s.SLUG, "title": s.bilingual(), "introduction": s.optional_bilingual(s.RICH_TEXT)},
@@ -30,7 +30,7 @@ def put_optional(value, french, arabic, name):
 def load_section_page(loading, model, value):
     """The section's page under the home page, in French then Arabic. There is one of
     each kind, so it is found by its kind and renamed if the folder gives another slug."""
-    home = HomePage.objects.get(locale=loading.french, depth=2)
+    home = home_page()
     slug = value["slug"]
     page = model.objects.child_of(home).first()
     if page is not None and page.slug != slug:

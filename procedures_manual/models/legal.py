@@ -7,8 +7,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from intranet.home.locales import LocalizedFromCache
-from intranet.home.models import SectionPage
+from intranet.core.locales import LocalizedFromCache
+from intranet.core.pages import SectionPage
 
 
 class LegalTextIndexPage(SectionPage):

@@ -29,7 +29,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from intranet.core.downloads import download
-from intranet.home.models import SectionPage
+from intranet.core.pages import SectionPage
 
 from ..blocks import FormBlock, QuestionBlock, StepBlock
 from ..forms import ProcedureForm
@@ -62,7 +62,7 @@ class ProcedureIndexPage(RoutablePageMixin, SectionPage):
         procedures = (
             ProcedurePage.objects.child_of(self).live().select_related("service").order_by("code")
         )
-        from intranet.home.locales import localized_all
+        from intranet.core.locales import localized_all
 
         procedures = list(procedures)
         services = localized_all([procedure.service for procedure in procedures])

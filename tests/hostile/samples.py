@@ -11,7 +11,7 @@ from pathlib import Path
 
 from docx import Document
 
-from intranet.printing import html_to_pdf  # noqa: F401 (tests build PDFs with it)
+from intranet.core.printing import html_to_pdf  # noqa: F401 (tests build PDFs with it)
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus" / "pdf"

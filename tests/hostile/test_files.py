@@ -15,12 +15,12 @@ from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
 
+from intranet.core import extraction
+from intranet.core.extraction import ExtractionFailed, extract
 from procedures_manual import importing, legal_import
 from procedures_manual.importing import import_manual
 from procedures_manual.legal_import import LegalImportRefused, import_legal_text
-from search import extraction
 from search.documents import read
-from search.extraction import ExtractionFailed, extract
 from search.models import DocumentText
 from tests.library.factories import admin_add
 

@@ -7,9 +7,9 @@ from docx import Document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from intranet.core.extraction import ExtractionFailed, extract
 from procedures_manual.importing import ImportRefused, import_manual, read_outline
 from search import text
-from search.extraction import ExtractionFailed, extract
 from tests.search.asking import ask as search
 
 from . import samples

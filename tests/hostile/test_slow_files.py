@@ -6,8 +6,7 @@ all share one 3 MB content stream: pypdf spends seconds on each page.
 
 import pytest
 
-from intranet.core import bounded
-from search import extraction
+from intranet.core import bounded, extraction
 from tests.hostile.samples import HOSTILE_CORPUS
 
 SLOW_PAGES = HOSTILE_CORPUS / "slow-pages.pdf"

@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document as WordDocument
 from wagtail.documents import get_document_model
 
+from intranet.core.printing import html_to_pdf
 from intranet.library.models import DivisionCollection
-from intranet.printing import html_to_pdf
 
 DGS = "direction-generale-des-services"
 URBANISM = "division-urbanisme"

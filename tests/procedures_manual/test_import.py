@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from docx import Document
 
-from intranet.printing import html_to_pdf
+from intranet.core.printing import html_to_pdf
 from procedures_manual import exporting
 from procedures_manual.importing import import_manual
 from procedures_manual.legal_import import LegalImportRefused, import_legal_text

@@ -11,8 +11,8 @@ from docx import Document as WordDocument
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from intranet.printing import html_to_pdf
-from search import extraction
+from intranet.core import extraction
+from intranet.core.printing import html_to_pdf
 from search.models import DocumentText, SearchEntry
 from tests.search.asking import ask as search
 

@@ -18,8 +18,7 @@ from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-from intranet.core import bounded
-from search import extraction
+from intranet.core import bounded, extraction
 from search.models import DocumentText
 from tests.search.asking import ask as search
 

@@ -8,8 +8,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from intranet.home.locales import LocalizedFromCache
-from intranet.home.models import SectionPage
+from intranet.core.locales import LocalizedFromCache
+from intranet.core.pages import SectionPage
 
 from ..blocks import DocumentMaterialBlock, ModuleBlock, VideoLinkBlock
 

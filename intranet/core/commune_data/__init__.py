@@ -8,7 +8,7 @@ from . import schemas
 from .checking import Catalogue, Checking
 from .context import Exporting, Loading, folder_name, parse_date
 from .folder import check, export_folder, load_folder, read_folder, write_schemas
-from .parts import FORMAT_VERSION, Part, after_load, reference, register
+from .parts import FORMAT_VERSION, Part, after_load, find, reference, register
 from .problems import CommuneDataInvalid, Problem
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "after_load",
     "check",
     "export_folder",
+    "find",
     "folder_name",
     "load_folder",
     "parse_date",

@@ -44,6 +44,7 @@ class Part:
 _parts: dict[tuple[str, str], Part] = {}
 _after_load: list[Callable[[Any], None]] = []
 _references: dict[str, Callable[[str], bool]] = {}
+_finders: dict[str, Callable[[str, str], Any]] = {}
 
 
 def register(part):
@@ -58,13 +59,24 @@ def after_load(callback):
     return callback
 
 
-def reference(kind, exists):
+def reference(kind, exists, find=None):
     """Let a folder refer to a ``kind`` of thing that is already in the database.
 
     A folder holding only ``procedures.yaml`` may name services the intranet
-    already has: ``exists(key)`` says whether one does.
+    already has: ``exists(key)`` says whether one does. ``find(key, language)``
+    gives the thing itself to the other sections' parts, which thus link to a
+    service or a procedure without importing the section that owns it.
     """
     _references[kind] = exists
+    if find is not None:
+        _finders[kind] = find
+
+
+def find(kind, key, language="fr"):
+    """The ``kind`` of thing with this key, in this language when it has one."""
+    if key in (None, ""):
+        return None
+    return _finders[kind](key, language)
 
 
 def all_parts():

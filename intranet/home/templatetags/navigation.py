@@ -8,8 +8,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from .. import freshness
-from ..locales import locale_for
+from intranet.core import freshness
+from intranet.core.locales import locale_for
 
 register = template.Library()
 

@@ -15,6 +15,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from intranet.core.pages import SectionPage
+
 DECISIONS_PER_PAGE = 20
 NON_NEGATIVE = MinValueValidator(0, message=_("A number of votes cannot be negative."))
 
@@ -29,20 +31,10 @@ class Outcome(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
-class CouncilDecisionIndexPage(Page):
-    """Every published decision, month by month, filtered by year, month, session and outcome.
+class CouncilDecisionIndexPage(SectionPage):
+    """Every published decision, month by month, filtered by year, month, session and outcome."""
 
-    A top-level section like ``intranet.home.models.SectionPage``, written out here:
-    the home page's models import the news (for the dashboard), so the news cannot
-    import them back.
-    """
-
-    introduction = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.CouncilDecisionPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("council decisions")

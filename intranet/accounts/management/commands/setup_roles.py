@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
+from intranet.accounts.audit import log_roles_applied
 from intranet.accounts.roles import ROLES, apply_roles
-from intranet.security.audit import log_roles_applied
 
 
 class Command(BaseCommand):

@@ -1,7 +1,6 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from intranet.accounts.roles import ROLES_BY_KEY
 from intranet.core.demo import demo_accounts, demo_folder, demo_password
 
 
@@ -17,5 +16,4 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo commune loaded from {folder.name}."))
         self.stdout.write(f"Demo accounts (password: {demo_password(folder)}):")
         for username, roles in demo_accounts(folder):
-            names = ", ".join(str(ROLES_BY_KEY[key].name) for key in roles if key in ROLES_BY_KEY)
-            self.stdout.write(f"  {username:<15} {names}")
+            self.stdout.write(f"  {username:<15} {', '.join(roles)}")

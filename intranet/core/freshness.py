@@ -23,6 +23,8 @@ the page and sends ``page_published``. Writes that bypass model signals
 
 import uuid
 
+from django.apps import apps
+from django.conf import settings
 from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS, connections, router
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -32,30 +34,16 @@ CACHE = "content"
 TIMEOUT = 60 * 60 * 24
 _ROW = 1
 
-# "app_label.ModelName" of the writes that do not change what readers see.
+# "app_label.ModelName" of the writes that do not change what readers see. Sections add
+# their own models with ``not_content()`` from their ``AppConfig.ready``.
 NOT_CONTENT = {
     "sessions.Session",
-    "home.ContentVersion",
-    "search.SearchQueryLog",
-    "search.SearchFollowUp",
-    "search.SearchEntry",
-    "search.SearchPosting",
-    "search.SearchTerm",
-    "search.SearchWord",
-    "reception.ReceptionVisit",
-    "reception.Referral",  # shown outside every kept page body, to its service's staff
     "axes.AccessAttempt",
     "axes.AccessLog",
     "axes.AccessFailureLog",
     "django_tasks_db.DBTaskResult",
     "wagtailcore.ReferenceIndex",
     "admin.LogEntry",
-    # A reader's vote: shown to that reader only (on the article, rendered at each
-    # visit) and in the admin's report.
-    "knowledge.ArticleFeedback",
-    # Enrolments: places left and waiting lists are counted at each visit of the
-    # training pages, none of which is kept.
-    "training.Enrolment",
     # Drafts and what editing writes beside them, all seen in the admin only.
     "wagtailcore.Revision",
     "wagtailcore.PageLogEntry",
@@ -64,14 +52,18 @@ NOT_CONTENT = {
     "wagtailcore.CommentReply",
     "wagtailcore.PageSubscription",
     "wagtailadmin.EditingSession",  # the editor's ping, every few seconds
-    "procedures_manual.RevisionSignificance",  # read when the revision is published
 }
 
 
-def _model():
-    from .models import ContentVersion
+def not_content(*labels):
+    """Declare models (``"app_label.ModelName"``) whose writes no kept answer shows."""
+    NOT_CONTENT.update(labels)
 
-    return ContentVersion
+
+def _model():
+    # The token's row belongs to the project, not to this layer: a setting names
+    # its model, as AUTH_USER_MODEL names the user's.
+    return apps.get_model(settings.CONTENT_VERSION_MODEL)
 
 
 def current(using=DEFAULT_DB_ALIAS):
@@ -121,8 +113,11 @@ def cached(request, key, build, timeout=TIMEOUT):
 
 def _is_content(model):
     # Models of a migration's history ("__fake__") run before this table may exist.
-    return model.__module__ != "__fake__" and (
-        f"{model._meta.app_label}.{model.__name__}" not in NOT_CONTENT
+    label = f"{model._meta.app_label}.{model.__name__}"
+    return (
+        model.__module__ != "__fake__"
+        and label not in NOT_CONTENT
+        and label.lower() != settings.CONTENT_VERSION_MODEL.lower()
     )
 
 

@@ -12,7 +12,7 @@ import pytest
 from django.core.cache import caches
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from intranet.home import freshness
+from intranet.core import freshness
 from intranet.organisation.models import ServicePage
 from knowledge.models import ArticleFeedback, KnowledgeArticlePage
 from procedures_manual.models import ProcedurePage

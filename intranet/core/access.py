@@ -1,4 +1,5 @@
-"""Who may read a document: one rule for the library's list, pages and files."""
+"""Who may read a document or an image: one rule for the library's list, pages and files,
+the media files and search."""
 
 
 def can_read(request, collection):

@@ -7,13 +7,18 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import connection
-from django.db.models import Q
 from django.http import FileResponse, Http404, JsonResponse
 from django.views.decorators.cache import never_cache
+from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from intranet.library.access import can_read
+from .access import can_read
+
+# The hook through which a section declares the media folders it keeps files in: its
+# function returns ``{folder: function(path) -> the collection owning the file, or None}``.
+# A file of a folder nobody declares is served to every signed-in user.
+MEDIA_FOLDERS = "intranet_media_folders"
 
 
 def private_media(request, path):
@@ -29,9 +34,10 @@ def private_media(request, path):
     path = posixpath.normpath(path).lstrip("/")
     if path.startswith("..") or not default_storage.exists(path):
         raise Http404
+    owners = guarded_folders()
     top = path.split("/", 1)[0]
-    if top in GUARDED_FOLDERS:
-        collection = _collection_of(top, path)
+    if top in owners:
+        collection = owners[top](path)
         if collection is None:
             raise Http404  # a file no document or image owns any more is nobody's to read
         if not can_read(request, collection):
@@ -45,35 +51,33 @@ def private_media(request, path):
     return response
 
 
-GUARDED_FOLDERS = {
-    "documents",  # Wagtail documents
-    "document_versions",  # the library's copy of each file a document has had
-    "document_previews",  # and the picture of its first page
-    "original_images",  # Wagtail images
-    "images",  # their renditions
-}
+def guarded_folders():
+    """``{folder: function(path) -> the collection owning the file, or None}``: Wagtail's
+    documents and images, and the folders the sections declare (``intranet_media_folders``)."""
+    owners = {
+        "documents": _document_collection,  # Wagtail documents
+        "original_images": _image_collection,  # Wagtail images
+        "images": _rendition_collection,  # their renditions
+    }
+    for declare in hooks.get_hooks(MEDIA_FOLDERS):
+        owners.update(declare())
+    return owners
 
 
-def _collection_of(folder, path):
-    """The collection of the document or image that owns the file at ``path``, or None."""
-    if folder == "documents":
-        owner = get_document_model().objects.filter(file=path).first()
-        return owner.collection if owner else None
-    if folder in ("document_versions", "document_previews"):
-        from intranet.library.models import DocumentVersion
+def _document_collection(path):
+    owner = get_document_model().objects.filter(file=path).first()
+    return owner.collection if owner else None
 
-        version = (
-            DocumentVersion.objects.filter(Q(file=path) | Q(preview=path))
-            .select_related("document__collection")
-            .first()
-        )
-        return version.document.collection if version else None
-    images = get_image_model()
-    if folder == "original_images":
-        owner = images.objects.filter(file=path).first()
-        return owner.collection if owner else None
+
+def _image_collection(path):
+    owner = get_image_model().objects.filter(file=path).first()
+    return owner.collection if owner else None
+
+
+def _rendition_collection(path):
     rendition = (
-        images.get_rendition_model()
+        get_image_model()
+        .get_rendition_model()
         .objects.filter(file=path)
         .select_related("image__collection")
         .first()

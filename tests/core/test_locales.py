@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Locale
 
-from intranet.home import locales
+from intranet.core import locales
 from intranet.organisation.models import Arrondissement, ServicePage
 from procedures_manual.models import ProcedureIndexPage
 

@@ -1,6 +1,6 @@
 """Pages kept in the cache are forgotten as soon as the content changes.
 
-The content version (``intranet.home.freshness``) is a token that every write to
+The content version (``intranet.core.freshness``) is a token that every write to
 the content replaces; cached fragments, routes and permissions are kept under it.
 The test settings keep nothing in the cache (tests roll their writes back); the
 tests here switch a real cache on.
@@ -14,7 +14,7 @@ from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import caches
 
-from intranet.home import freshness
+from intranet.core import freshness
 from intranet.news.models import NewsPage
 from intranet.organisation.models import ServicePage
 from search.models import SearchQueryLog

@@ -1,9 +1,9 @@
-"""Text extraction from uploaded files, one function per format.
+"""Text extraction from uploaded files, one function per format, within time and memory limits.
 
-A small registry keyed by file type, shared by the background task, the
-``index_documents`` command and the tests. A file that cannot be read raises
-``ExtractionFailed`` with a reason a person can act on; the file itself stays
-downloadable.
+A small registry keyed by file type, shared by search (the background task and
+the ``index_documents`` command), the imports of the procedures manual and the
+tests. A file that cannot be read raises ``ExtractionFailed`` with a reason a
+person can act on; the file itself stays downloadable.
 """
 
 import logging
@@ -65,7 +65,21 @@ class ExtractionFailed(Exception):
 
 
 class TooSlowToRead(ExtractionFailed):
-    """Reading outlasted its time limit: the file may be valid, only too costly to read."""
+    """Reading outlasted its time limit: the file may be valid, only too costly to read.
+
+    ``seconds`` is the limit, for a caller that says what follows (search finds
+    the file by its title).
+    """
+
+    def __init__(self, seconds):
+        self.seconds = seconds
+        super().__init__(
+            _("Reading took longer than %(seconds)s seconds and was stopped.")
+            % {"seconds": f"{seconds:g}"}
+        )
+
+    def __reduce__(self):  # rebuilt from its limit when it crosses a process boundary
+        return type(self), (self.seconds,)
 
 
 def extract_pdf(stream):
@@ -182,13 +196,7 @@ def extract_within_limits(filename, stream, limits=None):
         return bounded.run(extract, filename, stream, limits=limits)
     except bounded.LimitReached as reached:
         if reached.kind == "time":
-            raise TooSlowToRead(
-                _(
-                    "Reading took longer than %(seconds)s seconds and was stopped; "
-                    "the file is found by its title."
-                )
-                % {"seconds": f"{reached.limit:g}"}
-            ) from None
+            raise TooSlowToRead(reached.limit) from None
         raise ExtractionFailed(
             _("Reading needed more than %(megabytes)s MB of memory and was stopped.")
             % {"megabytes": reached.limit}

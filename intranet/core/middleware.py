@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from . import freshness
+from intranet.core import freshness
 
 
 class KnownRoutesMiddleware:
