@@ -51,7 +51,7 @@ def serve(args):
     worker = subprocess.Popen(
         [str(PYTHON), "manage.py", "run_worker", "--no-reload", "-v", "0"], cwd=ROOT
     )
-    print(f"\nIntranet of Beni Mellal: http://{address}/  (stop with Ctrl+C)\n", flush=True)
+    print(f"\nIntranet: http://{address}/  (stop with Ctrl+C)\n", flush=True)
     try:
         manage("runserver", address, check=False)
     except KeyboardInterrupt:

@@ -155,6 +155,22 @@ class OrganisationUnit(LocalizedFromCache, models.Model):
     class Meta:
         abstract = True
 
+    def clean(self):
+        """A badge colour leads a visitor to one place: no two units may wear it."""
+        super().clean()
+        colour = getattr(self, "colour", "")
+        holder = colour and badge_colour_holder(colour, self)
+        if holder:
+            raise ValidationError(
+                {
+                    "colour": _(
+                        "%(colour)s is already the badge colour of %(unit)s: "
+                        "each colour leads visitors to one place."
+                    )
+                    % {"colour": ColourCode(colour).label, "unit": holder.title}
+                }
+            )
+
     @property
     def missions(self):
         return [block.value for block in self.attributions if block.block_type == "mission"]
@@ -407,3 +423,15 @@ class StaffContact(Orderable):
 
     def __str__(self):
         return self.name
+
+
+def badge_colour_holder(colour, unit):
+    """The division or service of ``unit``'s language that wears ``colour``, other than it."""
+    for model in (DivisionPage, ServicePage):
+        holders = model.objects.filter(colour=colour, locale_id=unit.locale_id)
+        if unit.translation_key:
+            holders = holders.exclude(translation_key=unit.translation_key)
+        holder = holders.first()
+        if holder is not None:
+            return holder
+    return None
