@@ -1,15 +1,29 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from knowledge.models import KnowledgeArticlePage
+from tests.organisation import factories as organisation
+
+from . import factories
 
 
 @pytest.fixture
 def article():
-    """Build the lookup of a demo article by slug and language."""
+    """An article of the test's own, built on first use: ``article()`` is the French
+    one, ``article(language="ar")`` its Arabic version. It is kept by the test's own
+    person and a service of its own, and concerns a service of its own."""
+    built = {}
 
-    def find(slug="guide-depot-reclamation", language="fr"):
-        return KnowledgeArticlePage.objects.get(slug=slug, locale__language_code=language)
+    def find(language="fr"):
+        if not built:
+            built["page"] = factories.article(
+                title="Guide des essais",
+                arabic_title="دليل التجارب",
+                responsible_service=organisation.service(
+                    slug="bureau-des-essais", title="Bureau des essais", arabic_title="مكتب التجارب"
+                ),
+            )
+        page = built["page"]
+        return page if language == "fr" else factories.in_arabic(page)
 
     return find
 

@@ -6,6 +6,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from knowledge.models import KnowledgeArticlePage, KnowledgeIndexPage
 
+from . import factories
 from .reading import shown
 
 pytestmark = pytest.mark.django_db
@@ -39,29 +40,34 @@ def test_other_roles_cannot_change_an_article_by_posting_to_the_editor(
     client_for, article, username
 ):
     page = article()
+    title = page.title
     client_for(username).post(
         f"/admin/pages/{page.pk}/edit/", {"title": "Changé", "slug": page.slug}
     )
     page.refresh_from_db()
-    assert page.title == "Guide de dépôt d'une réclamation"
+    assert page.title == title != "Changé"
     assert page.latest_revision.user is None or page.latest_revision.user.username != username
 
 
-def test_the_knowledge_base_editors_do_not_gain_other_sections(article, user):
-    from procedures_manual.models import ProcedurePage
-
-    procedure = ProcedurePage.objects.filter(locale__language_code="fr").first()
+def test_the_knowledge_base_editors_do_not_gain_other_sections(user):
+    procedure = factories.procedure()
     assert not procedure.permissions_for_user(user("communication")).can_edit()
 
 
+@pytest.fixture
+def commented(article):
+    """The test's article, with a reader's comment the report should show."""
+    page = article()
+    factories.vote(page, "personnel", helpful=False, comment="Il manque le certificat de jaugeage")
+    return page
+
+
 @pytest.mark.parametrize("username", EDITORS)
-def test_editors_and_administrators_read_the_vote_report(client_for, username):
+def test_editors_and_administrators_read_the_vote_report(client_for, commented, username):
     response = client_for(username).get(REPORT)
     assert response.status_code == 200
-    assert "Documents que la commune ne délivre pas et où les obtenir" in shown(response)
-    assert "la moitié des visiteurs du matin cherchent le certificat de résidence" in shown(
-        response
-    )
+    assert commented.title in shown(response)
+    assert "Il manque le certificat de jaugeage" in shown(response)
 
 
 @pytest.mark.parametrize("username", ["formateur", "juriste", "ipecag"])
@@ -70,10 +76,10 @@ def test_other_admin_users_get_403_on_the_vote_report(client_for, username):
 
 
 @pytest.mark.parametrize("username", ["personnel", "accueil"])
-def test_staff_without_admin_access_cannot_reach_the_vote_report(client_for, username):
+def test_staff_without_admin_access_cannot_reach_the_vote_report(client_for, commented, username):
     response = client_for(username).get(REPORT)
     assert response.status_code in (302, 403)
-    assert "certificat de résidence" not in shown(response)
+    assert "certificat de jaugeage" not in shown(response)
 
 
 def test_anonymous_visitors_cannot_reach_the_vote_report():
@@ -87,33 +93,46 @@ def test_the_report_appears_in_the_admin_menu_only_for_those_who_may_read_it(cli
     assert REPORT not in client_for("formateur").get("/admin/").content.decode()
 
 
-def test_the_report_counts_yes_and_no_per_article_with_the_helpful_ratio(client_for):
+def test_the_report_counts_yes_and_no_per_article_with_the_helpful_ratio(client_for, article):
     from knowledge.report import article_rows
 
-    rows = {row.slug: row for row in article_rows("fr")}
-    documents = rows["documents-non-delivres-par-la-commune"]
-    assert (documents.yes, documents.no) == (2, 1)
-    assert documents.ratio == pytest.approx(2 / 3)
-    response = client_for("cellule").get(REPORT + "?language=fr")
-    assert "67 %" in shown(response)
+    page = article()
+    for username, helpful in (("personnel", True), ("accueil", True), ("cellule2", False)):
+        factories.vote(page, username, helpful)
+    row = next(row for row in article_rows("fr") if row.pk == page.pk)
+    assert (row.yes, row.no) == (2, 1)
+    assert row.ratio == pytest.approx(2 / 3)
+    response = client_for("cellule").get(f"{REPORT}?language=fr")
+    row_html = shown(response).split(f"/admin/pages/{page.pk}/edit/", 1)[1].split("</tr>")[0]
+    assert "67 %" in row_html
 
 
 def test_the_report_lists_the_least_helpful_first_and_articles_without_votes_last():
     from knowledge.report import article_rows
 
+    disappointing, helpful, unread = (
+        factories.in_arabic(factories.article(slug=slug, title=slug)).pk
+        for slug in ("decevant", "utile", "non-lu")
+    )
+    factories.vote(KnowledgeArticlePage.objects.get(pk=disappointing), "personnel", False)
+    factories.vote(KnowledgeArticlePage.objects.get(pk=helpful), "personnel", True)
     rows = article_rows("ar")
     assert len(rows) == KnowledgeArticlePage.objects.filter(locale__language_code="ar").count()
-    assert rows[0].slug == "guide-depot-reclamation"  # its only Arabic vote is "no"
     assert rows[0].ratio == 0
+    order = [row.pk for row in rows]
+    assert order.index(disappointing) < order.index(helpful) < order.index(unread)
+    ratios = [row.ratio for row in rows if row.ratio is not None]
+    assert ratios == sorted(ratios)
     voted = [row.votes > 0 for row in rows]
     assert voted == sorted(voted, reverse=True)
 
 
-def test_the_report_shows_the_comments_of_one_article(client_for, article):
-    page = article("charte-de-l-accueil")
-    response = client_for("communication").get(f"{REPORT}?article={page.pk}")
-    assert "La charte date de 2024" in shown(response)
-    assert "certificat de résidence" not in shown(response)
+def test_the_report_shows_the_comments_of_one_article(client_for, commented):
+    other = factories.article(slug="autre-article", title="Autre article")
+    factories.vote(other, "accueil", helpful=True, comment="Tout y est, merci")
+    response = client_for("communication").get(f"{REPORT}?article={other.pk}")
+    assert "Tout y est, merci" in shown(response)
+    assert "certificat de jaugeage" not in shown(response)
 
 
 def new_article_form(title):

@@ -6,6 +6,7 @@ from django.test import Client
 from knowledge.models import COMMENT_MAX_LENGTH, ArticleFeedback
 from tests.demo import DEMO_PASSWORD
 
+from . import factories
 from .reading import shown
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,8 @@ def test_the_article_thanks_the_reader_and_remembers_the_answer(client_for, arti
 
 def test_voting_again_updates_the_readers_vote_instead_of_adding_one(client_for, article, user):
     page = article()
-    client = client_for("accueil")  # the demo already holds accueil's "yes" on this article
+    factories.vote(page, "accueil", helpful=True)
+    client = client_for("accueil")
     client.post(vote_url(page), {"helpful": "no", "comment": "Finalement incomplet."})
     vote = votes_of(page, user("accueil")).get()
     assert (vote.helpful, vote.comment) == (False, "Finalement incomplet.")
@@ -85,6 +87,7 @@ def test_an_overlong_comment_is_refused_with_a_message_and_stores_nothing(
 
 def test_a_refused_change_leaves_the_earlier_vote_as_it_was(client_for, article, user):
     page = article()
+    factories.vote(page, "accueil", helpful=True, comment="Clair et complet.")
     before = votes_of(page, user("accueil")).get()
     client_for("accueil").post(vote_url(page), {"helpful": "no", "comment": "y" * 1000})
     after = votes_of(page, user("accueil")).get()

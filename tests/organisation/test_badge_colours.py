@@ -3,35 +3,29 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from intranet.organisation.models import DivisionPage, ServicePage
+from . import factories
 
 pytestmark = pytest.mark.django_db
 
 
-def french(model, **filters):
-    return model.objects.filter(locale__language_code="fr", **filters)
-
-
 def test_a_service_may_not_take_the_colour_of_another_unit():
-    division = french(DivisionPage).exclude(colour="").first()
-    service = french(ServicePage).exclude(pk__in=[division.pk]).first()
+    division = factories.division(slug="division-coloree", title="Division colorée")
+    service = factories.service(factories.division(slug="autre-division"))
     service.colour = division.colour
     with pytest.raises(ValidationError) as refusal:
         service.clean()
-    assert division.title in str(refusal.value.message_dict["colour"])
+    assert "Division colorée" in str(refusal.value.message_dict["colour"])
 
 
 def test_a_unit_keeps_its_own_colour_and_its_translation_shares_it():
-    division = french(DivisionPage).exclude(colour="").first()
+    division = factories.division()
     division.clean()
-    translation = DivisionPage.objects.get(
-        translation_key=division.translation_key, locale__language_code="ar"
-    )
+    translation = division.get_translation(factories.arabic()).specific
     assert translation.colour == division.colour
     translation.clean()
 
 
 def test_a_service_without_its_own_colour_wears_its_division_s():
-    service = french(ServicePage, colour="").first()
+    service = factories.service(colour="")
     service.clean()
     assert service.effective_colour == service.division.colour
