@@ -1,10 +1,9 @@
 """Draft, second cell review, legal approval, and only then live — whatever the path."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from html import unescape
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
@@ -20,19 +19,25 @@ from wagtail.test.utils.form_data import (
 from intranet.news.models import NewsPage
 from procedures_manual.approval import LEGAL_APPROVAL_TASK
 from procedures_manual.models import ProcedurePage
+from tests.news.factories import news as news_page
+from tests.procedures_manual.factories import procedure as live_procedure
+from tests.procedures_manual.factories import user
 
 pytestmark = pytest.mark.django_db
 
-
-def user(username):
-    return get_user_model().objects.get(username=username)
+TITLE = "Déclaration d'essai"
 
 
-def birth_declaration(language="fr"):
-    return ProcedurePage.objects.get(code="EC-01", locale__language_code=language)
+def birth_declaration():
+    """A live procedure, approved through the circuit, titled ``TITLE``."""
+    return live_procedure(code="TS-01", french={"title": TITLE}, translate=False)
 
 
-def draft_change(procedure, author="cellule", title="Déclaration de naissance (mise à jour)"):
+def a_news_page():
+    return news_page("horaires-de-test", date(2026, 6, 1))
+
+
+def draft_change(procedure, author="cellule", title=f"{TITLE} (mise à jour)"):
     procedure.title = title
     return procedure.save_revision(user=user(author))
 
@@ -53,10 +58,10 @@ def test_a_change_goes_live_after_a_second_cell_member_and_the_legal_advisor_app
     workflow_state = procedure.get_workflow().start(procedure, user("cellule"))
 
     act(workflow_state, "cellule2")
-    assert live_title(procedure) == "Déclaration de naissance"  # still waiting for the lawyer
+    assert live_title(procedure) == TITLE  # still waiting for the lawyer
 
     act(workflow_state, "juriste")
-    assert live_title(procedure) == "Déclaration de naissance (mise à jour)"
+    assert live_title(procedure) == f"{TITLE} (mise à jour)"
     approval = ProcedurePage.objects.get(pk=procedure.pk).last_legal_approval()
     assert approval.finished_by.username == "juriste"
 
@@ -98,7 +103,7 @@ def test_only_a_legal_advisor_gives_the_legal_approval(username):
     act(workflow_state, "cellule2")
     with pytest.raises(PermissionDenied):
         act(workflow_state, username)
-    assert live_title(procedure) == "Déclaration de naissance"
+    assert live_title(procedure) == TITLE
 
 
 def test_a_rejection_with_a_comment_goes_back_to_the_author():
@@ -117,7 +122,7 @@ def test_a_rejection_with_a_comment_goes_back_to_the_author():
     assert workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
     rejection = TaskState.objects.get(workflow_state=workflow_state, task__name=LEGAL_APPROVAL_TASK)
     assert rejection.get_comment() == "L'article 15 fixe trente jours, pas quinze."
-    assert live_title(procedure) == "Déclaration de naissance"
+    assert live_title(procedure) == TITLE
     assert any("cellule@benimellal.ma" in message.to for message in mail.outbox)
 
 
@@ -138,7 +143,7 @@ def test_publishing_a_revision_directly_is_refused_even_to_those_who_may_publish
     revision = draft_change(procedure)
     with pytest.raises(PermissionDenied):
         revision.publish(user=user(username))
-    assert live_title(procedure) == "Déclaration de naissance"
+    assert live_title(procedure) == TITLE
 
 
 def test_publishing_without_any_user_is_refused_too():
@@ -166,7 +171,7 @@ def test_an_approved_revision_may_wait_to_go_live():
     act(workflow_state, "juriste")
     scheduled = Revision.objects.get(pk=procedure.latest_revision_id)
     assert scheduled.approved_go_live_at is not None
-    assert live_title(procedure) == "Déclaration de naissance"  # not before its day
+    assert live_title(procedure) == TITLE  # not before its day
 
 
 def test_one_unapproved_scheduled_revision_never_stops_the_others():
@@ -176,15 +181,15 @@ def test_one_unapproved_scheduled_revision_never_stops_the_others():
     Revision.objects.filter(pk=unapproved.pk).update(
         approved_go_live_at=timezone.now() - timedelta(minutes=2)
     )
-    news_page = NewsPage.objects.live().filter(locale__language_code="fr").first()
-    news_page.title = "Horaires d'été de l'accueil"
-    news_revision = news_page.save_revision(user=user("communication"))
+    news = a_news_page()
+    news.title = "Horaires d'été de l'accueil"
+    news_revision = news.save_revision(user=user("communication"))
     Revision.objects.filter(pk=news_revision.pk).update(
         approved_go_live_at=timezone.now() - timedelta(minutes=1)
     )
     call_command("publish_scheduled", stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w"))
-    assert live_title(procedure) == "Déclaration de naissance"
-    assert NewsPage.objects.get(pk=news_page.pk).title == "Horaires d'été de l'accueil"
+    assert live_title(procedure) == TITLE
+    assert NewsPage.objects.get(pk=news.pk).title == "Horaires d'été de l'accueil"
     assert Revision.objects.get(pk=unapproved.pk).approved_go_live_at is None
 
 
@@ -217,14 +222,12 @@ def test_the_admin_publish_button_cannot_skip_the_circuit(client_for):
     # The form was valid and its draft saved; publishing it was refused.
     assert response["Location"] == "/admin/"
     assert procedure.revisions.latest("created_at").content["title"] == "Publiée sans approbation"
-    assert live_title(procedure) == "Déclaration de naissance"
+    assert live_title(procedure) == TITLE
 
 
 def test_the_bulk_publish_action_cannot_skip_the_circuit(client_for):
-    from intranet.news.models import NewsPage
-
     client = client_for("admin")
-    news = NewsPage.objects.filter(locale__language_code="fr").first()
+    news = a_news_page()
     news.title = "Publiée en masse"
     news.save_revision(user=user("admin"))
     procedure = birth_declaration()
@@ -235,14 +238,12 @@ def test_the_bulk_publish_action_cannot_skip_the_circuit(client_for):
             f"/admin/bulk/wagtailcore/page/publish/?id={page.pk}", {"include_descendants": "False"}
         )
     assert NewsPage.objects.get(pk=news.pk).title == "Publiée en masse"  # the action works...
-    assert live_title(procedure) == "Déclaration de naissance"  # ...but not for a procedure
+    assert live_title(procedure) == TITLE  # ...but not for a procedure
 
 
 def test_the_admin_api_publish_action_cannot_skip_the_circuit(client_for):
-    from intranet.news.models import NewsPage
-
     client = client_for("admin")
-    news = NewsPage.objects.filter(locale__language_code="fr").first()
+    news = a_news_page()
     news.title = "Publiée par l'API"
     news.save_revision(user=user("admin"))
     procedure = birth_declaration()
@@ -252,7 +253,7 @@ def test_the_admin_api_publish_action_cannot_skip_the_circuit(client_for):
     procedure_response = client.post(f"/admin/api/main/pages/{procedure.pk}/action/publish/")
     assert news_response.status_code == 200  # the action works...
     assert procedure_response.status_code == 403  # ...but not for a procedure
-    assert live_title(procedure) == "Déclaration de naissance"
+    assert live_title(procedure) == TITLE
 
 
 def test_a_copy_of_a_live_procedure_starts_as_a_draft():
@@ -271,22 +272,21 @@ def test_a_copy_gets_a_code_of_its_own_and_the_original_is_still_approved():
         procedure.copy(update_attrs={"slug": f"copie-{n}", "title": "Copie"}, user=user("admin"))
         for n in (1, 2)
     ]
-    assert [copy.code for copy in copies] == ["EC-01-2", "EC-01-3"]
-    assert copies[0].get_latest_revision_as_object().code == "EC-01-2"
+    assert [copy.code for copy in copies] == ["TS-01-2", "TS-01-3"]
+    assert copies[0].get_latest_revision_as_object().code == "TS-01-2"
     draft_change(procedure)
     workflow_state = procedure.get_workflow().start(procedure, user("cellule"))
     act(workflow_state, "cellule2")
     act(workflow_state, "juriste")  # before: "another procedure already uses this code"
-    assert live_title(procedure) == "Déclaration de naissance (mise à jour)"
+    assert live_title(procedure) == f"{TITLE} (mise à jour)"
 
 
 def test_a_translation_keeps_the_code_of_the_page_it_translates():
     from wagtail.models import Locale
 
-    procedure = ProcedurePage.objects.get(code="UR-07", locale__language_code="fr")
-    ProcedurePage.objects.filter(code="UR-07", locale__language_code="ar").delete()
+    procedure = live_procedure(code="TS-07", translate=False)
     translation = procedure.copy_for_translation(Locale.objects.get(language_code="ar"))
-    assert translation.code == "UR-07"
+    assert translation.code == "TS-07"
 
 
 def test_cell_members_edit_procedures_but_cannot_publish_them():
@@ -305,7 +305,7 @@ def test_nobody_outside_the_cell_edits_procedures(username):
 
 def test_each_published_version_shows_who_approved_it_and_when(staff_client):
     html = unescape(staff_client.get(birth_declaration().url).content.decode())
-    assert "Approuvé par Rachida Tahiri le" in html
+    assert f"Approuvé par {user('juriste').get_full_name()} le" in html
 
 
 def test_the_history_shows_the_differences_between_versions(client_for):

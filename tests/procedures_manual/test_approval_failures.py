@@ -10,7 +10,6 @@ the approver reads why, never a server error.
 from html import unescape
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.utils import translation
@@ -18,16 +17,16 @@ from wagtail.models import Revision, TaskState, WorkflowState
 
 from procedures_manual.approval import ApprovalImpossible
 from procedures_manual.models import ProcedurePage
+from tests.procedures_manual.factories import procedure as live_procedure
+from tests.procedures_manual.factories import user
 
 pytestmark = pytest.mark.django_db
 
-
-def user(username):
-    return get_user_model().objects.get(username=username)
+TITLE = "Déclaration d'essai"
 
 
 def birth_declaration():
-    return ProcedurePage.objects.get(code="EC-01", locale__language_code="fr")
+    return live_procedure(code="TS-01", french={"title": TITLE}, translate=False)
 
 
 def submitted_and_reviewed(procedure, **changes):
@@ -43,10 +42,10 @@ def submitted_and_reviewed(procedure, **changes):
 
 
 def another_procedure():
-    return ProcedurePage.objects.filter(locale__language_code="fr").exclude(code="EC-01").first()
+    return live_procedure(code="TS-02", french={"title": "Autre essai"}, translate=False)
 
 
-def assert_still_waiting(workflow_state, procedure, live_title="Déclaration de naissance"):
+def assert_still_waiting(workflow_state, procedure, live_title=TITLE):
     workflow_state.refresh_from_db()
     assert workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
     assert workflow_state.current_task_state.status == TaskState.STATUS_IN_PROGRESS
@@ -63,9 +62,9 @@ def assert_still_waiting(workflow_state, procedure, live_title="Déclaration de 
 def test_approving_a_code_taken_since_submission_says_why_in_the_admin(client_for):
     procedure = birth_declaration()
     workflow_state = submitted_and_reviewed(
-        procedure, title="Déclaration de naissance (nouveau code)", code="EC-77"
+        procedure, title=f"{TITLE} (nouveau code)", code="TS-77"
     )
-    ProcedurePage.objects.filter(pk=another_procedure().pk).update(code="EC-77")
+    ProcedurePage.objects.filter(pk=another_procedure().pk).update(code="TS-77")
     task_state = workflow_state.current_task_state
 
     response = client_for("juriste").post(
@@ -83,8 +82,8 @@ def test_approving_a_code_taken_since_submission_says_why_in_the_admin(client_fo
 
 def test_approving_in_the_modal_answers_with_the_message_too(client_for):
     procedure = birth_declaration()
-    workflow_state = submitted_and_reviewed(procedure, code="EC-77")
-    ProcedurePage.objects.filter(pk=another_procedure().pk).update(code="EC-77")
+    workflow_state = submitted_and_reviewed(procedure, code="TS-77")
+    ProcedurePage.objects.filter(pk=another_procedure().pk).update(code="TS-77")
 
     response = client_for("juriste").post(
         f"/admin/pages/workflow/action/{procedure.pk}/approve/"
@@ -104,9 +103,9 @@ def test_approving_in_the_modal_answers_with_the_message_too(client_for):
 def test_an_address_taken_by_a_sibling_since_submission_stops_the_approval():
     procedure = birth_declaration()
     workflow_state = submitted_and_reviewed(
-        procedure, title="Déclaration de naissance (nouvelle adresse)", slug="naissance"
+        procedure, title=f"{TITLE} (nouvelle adresse)", slug="essai"
     )
-    ProcedurePage.objects.filter(pk=another_procedure().pk).update(slug="naissance")
+    ProcedurePage.objects.filter(pk=another_procedure().pk).update(slug="essai")
     task_state = workflow_state.current_task_state.specific
 
     with pytest.raises(ApprovalImpossible, match="rien n'a été publié"):
@@ -117,7 +116,7 @@ def test_an_address_taken_by_a_sibling_since_submission_stops_the_approval():
 
 def test_an_old_revision_missing_a_required_field_stops_the_approval():
     procedure = birth_declaration()
-    workflow_state = submitted_and_reviewed(procedure, title="Déclaration de naissance (ancienne)")
+    workflow_state = submitted_and_reviewed(procedure, title=f"{TITLE} (ancienne)")
     revision = Revision.objects.get(pk=workflow_state.current_task_state.revision_id)
     content = {**revision.content, "title": ""}
     Revision.objects.filter(pk=revision.pk).update(content=content)

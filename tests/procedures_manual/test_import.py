@@ -14,9 +14,24 @@ from procedures_manual import exporting
 from procedures_manual.importing import import_manual
 from procedures_manual.legal_import import LegalImportRefused, import_legal_text
 from procedures_manual.models import LegalTextPage, ProcedurePage
+from tests.procedures_manual.factories import (
+    legal_text,
+    procedure,
+    responsible_service,
+    translation_of,
+)
 
 pytestmark = pytest.mark.django_db
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.fixture
+def where_and_why():
+    """The service and the law that ``COPY_OF_RECORD`` names, both in the intranet."""
+    return (
+        responsible_service(slug="service-des-copies", title="Service des copies d'essai"),
+        legal_text(number="77-20", articles=(("14", "La copie est délivrée en deux jours."),)),
+    )
 
 
 def manual_docx(*procedures, category="État civil"):
@@ -36,7 +51,7 @@ def manual_docx(*procedures, category="État civil"):
 
 
 COPY_OF_RECORD = (
-    "EC-10",
+    "TS-10",
     "Copie d'acte de mariage",
     [
         ("Résumé", ["Obtenir une copie d'un acte de mariage transcrit dans la commune."]),
@@ -51,17 +66,18 @@ COPY_OF_RECORD = (
         ("Frais", ["Gratuit"]),
         ("Délai maximal", ["2 jours"]),
         ("Étapes", ["1. Présenter la demande au guichet", "2. Retirer la copie"]),
-        ("Où s'adresser", ["Service de l'état civil"]),
+        ("Où s'adresser", ["Service des copies d'essai"]),
         ("Vous recevez", ["Copie de l'acte de mariage"]),
-        ("Références juridiques", ["Loi 37-99, art. 14"]),
+        ("Références juridiques", ["Loi 77-20, art. 14"]),
     ],
 )
 
 
-def test_a_word_manual_becomes_draft_procedures_never_published():
+def test_a_word_manual_becomes_draft_procedures_never_published(where_and_why):
+    service, law = where_and_why
     report = import_manual(manual_docx(COPY_OF_RECORD), "fr")
     assert report.ok, report.problems
-    procedure = ProcedurePage.objects.get(code="EC-10")
+    procedure = ProcedurePage.objects.get(code="TS-10")
     assert not procedure.live
     draft = procedure.get_latest_revision_as_object()
     assert draft.title == "Copie d'acte de mariage"
@@ -71,35 +87,37 @@ def test_a_word_manual_becomes_draft_procedures_never_published():
     ]
     assert draft.documents.all()[1].form == "copy" and draft.documents.all()[1].copies == 2
     assert draft.max_delay_days == 2 and draft.is_free
-    assert draft.service.slug == "service-etat-civil"
+    assert draft.service == service
+    assert draft.legal_references.all()[0].legal_text == law
     assert draft.legal_references.all()[0].articles == "14"
 
 
-def test_importing_the_same_file_twice_updates_instead_of_duplicating():
+def test_importing_the_same_file_twice_updates_instead_of_duplicating(where_and_why):
     import_manual(manual_docx(COPY_OF_RECORD), "fr")
     report = import_manual(manual_docx(COPY_OF_RECORD), "fr")
-    assert report.updated == ["EC-10 — Copie d'acte de mariage"] and report.created == []
-    assert ProcedurePage.objects.filter(code="EC-10").count() == 1
+    assert report.updated == ["TS-10 — Copie d'acte de mariage"] and report.created == []
+    assert ProcedurePage.objects.filter(code="TS-10").count() == 1
 
 
-def test_an_import_of_a_published_procedure_leaves_the_live_version_untouched():
-    changed = ("EC-01", "Déclaration de naissance (révisée)", COPY_OF_RECORD[2])
+def test_an_import_of_a_published_procedure_leaves_the_live_version_untouched(where_and_why):
+    procedure(code="TS-01", french={"title": "Déclaration d'essai"}, translate=False)
+    changed = ("TS-01", "Déclaration d'essai (révisée)", COPY_OF_RECORD[2])
     report = import_manual(manual_docx(changed), "fr")
     assert report.ok, report.problems
-    live = ProcedurePage.objects.get(code="EC-01", locale__language_code="fr")
-    assert live.title == "Déclaration de naissance"
-    assert live.get_latest_revision_as_object().title == "Déclaration de naissance (révisée)"
+    live = ProcedurePage.objects.get(code="TS-01", locale__language_code="fr")
+    assert live.title == "Déclaration d'essai"
+    assert live.get_latest_revision_as_object().title == "Déclaration d'essai (révisée)"
 
 
-def test_a_dry_run_reports_the_plan_and_saves_nothing():
+def test_a_dry_run_reports_the_plan_and_saves_nothing(where_and_why):
     report = import_manual(manual_docx(COPY_OF_RECORD), "fr", dry_run=True)
-    assert report.created == ["EC-10 — Copie d'acte de mariage"]
-    assert not ProcedurePage.objects.filter(code="EC-10").exists()
+    assert report.created == ["TS-10 — Copie d'acte de mariage"]
+    assert not ProcedurePage.objects.filter(code="TS-10").exists()
 
 
-def test_a_file_with_one_bad_procedure_imports_nothing_and_says_where():
+def test_a_file_with_one_bad_procedure_imports_nothing_and_says_where(where_and_why):
     broken = (
-        "EC-11",
+        "TS-11",
         "Procédure mal décrite",
         [
             ("Résumé", ["…"]),
@@ -112,27 +130,34 @@ def test_a_file_with_one_bad_procedure_imports_nothing_and_says_where():
     )
     report = import_manual(manual_docx(COPY_OF_RECORD, broken), "fr")
     messages = " | ".join(str(problem) for problem in report.problems)
-    assert "EC-11" in messages
+    assert "TS-11" in messages
     assert "beaucoup" in messages and "Service inexistant" in messages and "99-99" in messages
-    assert not ProcedurePage.objects.filter(code__in=["EC-10", "EC-11"]).exists()
+    assert not ProcedurePage.objects.filter(code__in=["TS-10", "TS-11"]).exists()
 
 
-def test_a_citation_of_an_article_the_text_lacks_is_a_problem():
+def test_a_citation_of_an_article_the_text_lacks_is_a_problem(where_and_why):
     wrong_article = (
-        "EC-12",
+        "TS-12",
         "Article manquant",
-        [*COPY_OF_RECORD[2][:-1], ("Références juridiques", ["Loi 37-99, art. 999"])],
+        [*COPY_OF_RECORD[2][:-1], ("Références juridiques", ["Loi 77-20, art. 999"])],
     )
     report = import_manual(manual_docx(wrong_article), "fr")
     assert any("999" in str(problem) for problem in report.problems)
 
 
-def test_the_exported_manual_imports_back_cleanly_in_both_languages():
-    for language in ("fr", "ar"):
+def test_the_exported_manual_imports_back_cleanly_in_both_languages(where_and_why):
+    """Every live procedure goes out and back: the demo commune's and one built here
+    with each part a procedure may have (documents, steps, a legal reference)."""
+    service, law = where_and_why
+    french = procedure(code="TS-01", service=service, references=[(law, "14")])
+    for page in (french, translation_of(french)):
+        language = page.locale.language_code
         content, _ = exporting.export_manual("docx", language)
         report = import_manual(io.BytesIO(content), language, dry_run=True)
         assert report.ok, (language, report.problems[:3])
-        assert len(report.updated) == 29
+        live = ProcedurePage.objects.live().filter(locale__language_code=language)
+        assert len(report.updated) == live.count()
+        assert f"TS-01 — {page.title}" in report.updated
 
 
 @pytest.mark.parametrize(
@@ -172,26 +197,26 @@ def test_the_import_command_refuses_a_broken_file_and_saves_nothing(tmp_path):
         call_command("import_manual", str(broken), stdout=io.StringIO(), stderr=io.StringIO())
 
 
-def test_the_import_command_creates_drafts(tmp_path):
+def test_the_import_command_creates_drafts(tmp_path, where_and_why):
     path = tmp_path / "manuel.docx"
     path.write_bytes(manual_docx(COPY_OF_RECORD).getvalue())
     output = io.StringIO()
     call_command("import_manual", str(path), "--user", "cellule", stdout=output)
     assert "Created 1" in output.getvalue()
-    assert ProcedurePage.objects.get(code="EC-10").owner.username == "cellule"
+    assert ProcedurePage.objects.get(code="TS-10").owner.username == "cellule"
 
 
-def test_the_procedures_cell_imports_through_the_admin_screen(client_for):
+def test_the_procedures_cell_imports_through_the_admin_screen(client_for, where_and_why):
     client = client_for("cellule")
     upload = SimpleUploadedFile("manuel.docx", manual_docx(COPY_OF_RECORD).getvalue())
     response = client.post("/admin/procedures/import/", {"file": upload, "language": "fr"})
     assert response.status_code == 200
-    assert "EC-10" in response.content.decode()
-    assert not ProcedurePage.objects.filter(code="EC-10").exists()  # only checked
+    assert "TS-10" in response.content.decode()
+    assert not ProcedurePage.objects.filter(code="TS-10").exists()  # only checked
 
     upload = SimpleUploadedFile("manuel.docx", manual_docx(COPY_OF_RECORD).getvalue())
     client.post("/admin/procedures/import/", {"file": upload, "language": "fr", "apply": "on"})
-    assert ProcedurePage.objects.filter(code="EC-10", live=False).exists()
+    assert ProcedurePage.objects.filter(code="TS-10", live=False).exists()
 
 
 @pytest.mark.parametrize("username", ["communication", "formateur", "juriste"])

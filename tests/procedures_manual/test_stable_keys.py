@@ -6,19 +6,16 @@ again (a deployment, ``load_demo``) keeps the new names and creates nothing twic
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import Task, Workflow
 
 from intranet.accounts.roles import apply_roles, role_group
 from procedures_manual.approval import setup_procedures_workflow
 from procedures_manual.models import ProcedurePage
+from tests.procedures_manual.factories import procedure as live_procedure
+from tests.procedures_manual.factories import user
 
 pytestmark = pytest.mark.django_db
-
-
-def user(username):
-    return get_user_model().objects.get(username=username)
 
 
 def act(workflow_state, username):
@@ -38,9 +35,9 @@ def rename_the_circuit():
 
 
 def test_a_change_still_goes_live_after_the_task_and_the_group_are_renamed():
+    procedure = live_procedure(code="TS-01", translate=False)
     rename_the_circuit()
-    procedure = ProcedurePage.objects.get(code="EC-01", locale__language_code="fr")
-    procedure.title = "Déclaration de naissance (mise à jour)"
+    procedure.title = "Déclaration d'essai (mise à jour)"
     procedure.save_revision(user=user("cellule"))
     workflow_state = procedure.get_workflow().start(procedure, user("cellule"))
 
@@ -48,7 +45,7 @@ def test_a_change_still_goes_live_after_the_task_and_the_group_are_renamed():
     act(workflow_state, "juriste")  # before: "only after a legal advisor has approved it"
 
     live = ProcedurePage.objects.get(pk=procedure.pk)
-    assert live.title == "Déclaration de naissance (mise à jour)"
+    assert live.title == "Déclaration d'essai (mise à jour)"
     assert live.last_legal_approval().finished_by.username == "juriste"
 
 
@@ -71,5 +68,5 @@ def test_setting_the_circuit_up_again_keeps_the_new_names_and_creates_nothing():
         "Relecture par un second membre de la cellule",
         "Visa juridique",
     ]
-    procedure = ProcedurePage.objects.get(code="EC-01", locale__language_code="fr")
+    procedure = live_procedure(code="TS-01", translate=False)
     assert procedure.get_workflow() == workflow

@@ -4,22 +4,19 @@ Unpublishing a procedure unpublishes its translation with it (the page trees of
 the two languages are kept in step): both histories keep the reason.
 """
 
+from datetime import date
 from html import unescape
 
 import pytest
 from wagtail.models import PageLogEntry
 
-from intranet.news.models import NewsPage
-from procedures_manual.models import ProcedurePage
 from procedures_manual.withdrawal import UNPUBLISH_WITH_REASON
+from tests.news.factories import news as news_page
+from tests.procedures_manual.factories import procedure, translation_of
 
 pytestmark = pytest.mark.django_db
 
 REASON = "Le décret qui fondait cette procédure a été abrogé."
-
-
-def procedure(language="fr", code="EC-01"):
-    return ProcedurePage.objects.get(code=code, locale__language_code=language)
 
 
 def is_live(page):
@@ -35,14 +32,15 @@ def reasons_in_history(page):
 
 
 def test_the_unpublish_page_of_a_procedure_asks_why(client_for):
-    page = procedure()
+    page = procedure(translate=False)
     response = client_for("juriste").get(f"/admin/pages/{page.pk}/unpublish/")
     assert response.status_code == 200
     assert 'name="reason"' in response.content.decode()
 
 
 def test_a_procedure_is_not_unpublished_without_a_reason(client_for):
-    french, arabic = procedure("fr"), procedure("ar")
+    french = procedure()
+    arabic = translation_of(french)
     response = client_for("juriste").post(f"/admin/pages/{french.pk}/unpublish/", {"reason": " "})
     assert response.status_code == 200  # the form again, with its error
     assert "Indiquez pourquoi elle est dépubliée" in unescape(response.content.decode())
@@ -50,7 +48,8 @@ def test_a_procedure_is_not_unpublished_without_a_reason(client_for):
 
 
 def test_the_reason_is_kept_in_the_history_of_the_procedure_and_of_its_translation(client_for):
-    french, arabic = procedure("fr"), procedure("ar")
+    french = procedure()
+    arabic = translation_of(french)
     juriste = client_for("juriste")
 
     response = juriste.post(f"/admin/pages/{french.pk}/unpublish/", {"reason": REASON})
@@ -66,7 +65,7 @@ def test_the_reason_is_kept_in_the_history_of_the_procedure_and_of_its_translati
 
 
 def test_bulk_unpublishing_procedures_asks_why_too(client_for):
-    page = procedure(code="EC-02")
+    page = procedure(code="TS-02", translate=False)
     juriste = client_for("juriste")
     url = f"/admin/bulk/wagtailcore/page/unpublish/?id={page.pk}"
 
@@ -81,7 +80,7 @@ def test_bulk_unpublishing_procedures_asks_why_too(client_for):
 
 
 def test_other_pages_are_still_unpublished_in_bulk_without_a_reason(client_for):
-    news = NewsPage.objects.live().filter(locale__language_code="fr").first()
+    news = news_page("actualite-de-test", date(2026, 6, 1))
     response = client_for("admin").post(f"/admin/bulk/wagtailcore/page/unpublish/?id={news.pk}")
     assert response.status_code == 302
     assert not is_live(news)
