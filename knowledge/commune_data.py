@@ -24,7 +24,6 @@ from intranet.core import commune_data as data
 from intranet.core.commune_data import schemas as s
 from intranet.core.commune_data import streams
 from intranet.core.commune_data.pages import upsert_child, upsert_translation
-from intranet.core.pages import home_page
 
 from .feedback import record_vote
 from .models import (
@@ -41,12 +40,6 @@ FOLDER = "knowledge"
 LANGUAGES = ("fr", "ar")
 DEFAULT_REVIEW_INTERVAL = 12
 USERNAME = {"type": "string", "minLength": 1, "maxLength": 150}
-
-PAGE_SCHEMA = s.record(
-    {"slug": s.SLUG, "title": s.bilingual(), "introduction": s.optional_bilingual(s.RICH_TEXT)},
-    required=("slug", "title"),
-    description="The knowledge base's index page, right under the home page.",
-)
 
 
 def _one_of_kinds(**kinds):
@@ -126,56 +119,6 @@ ARTICLES_SCHEMA = s.records(
         "last checked, and what readers said of it."
     ),
 )
-
-
-def _home():
-    return home_page()
-
-
-def _arabic_of(page):
-    arabic = Locale.objects.filter(language_code="ar").first()
-    translation = page.get_translation_or_none(arabic) if arabic else None
-    return translation.specific if translation else page
-
-
-# The index page
-
-
-def declare_page(value, checking):
-    checking.offer("knowledge base", value["slug"])
-
-
-def load_page(value, loading):
-    introduction = value.get("introduction", {})
-    page = upsert_child(
-        loading,
-        _home(),
-        KnowledgeIndexPage,
-        value["slug"],
-        title=value["title"]["fr"],
-        show_in_menus=True,
-        introduction=introduction.get("fr", ""),
-    )
-    upsert_translation(
-        loading,
-        page,
-        loading.arabic,
-        title=value["title"]["ar"],
-        slug=value["slug"],
-        show_in_menus=True,
-        introduction=introduction.get("ar", ""),
-    )
-
-
-def export_page(exporting):
-    page = KnowledgeIndexPage.objects.filter(locale=Locale.get_default()).first()
-    if page is None:
-        return None
-    arabic = _arabic_of(page)
-    value = {"slug": page.slug, "title": {"fr": page.title, "ar": arabic.title}}
-    if page.introduction or arabic.introduction:
-        value["introduction"] = {"fr": page.introduction, "ar": arabic.introduction}
-    return value
 
 
 # The articles
@@ -314,7 +257,7 @@ def export_articles(exporting):
         return None
     value = []
     for page in KnowledgeArticlePage.objects.child_of(index).order_by("path"):
-        value.append(_export_article(page, _arabic_of(page), exporting))
+        value.append(_export_article(page, data.arabic_translation(page) or page, exporting))
     return value or None
 
 
@@ -385,21 +328,16 @@ def _export_body(body, exporting):
     return blocks
 
 
-def _article_exists(slug):
-    return KnowledgeArticlePage.objects.filter(slug=slug, locale=Locale.get_default()).exists()
-
-
-data.reference("knowledge article", _article_exists)
+data.reference("knowledge article", data.french_page_exists(KnowledgeArticlePage))
 
 data.register(
-    data.Part(
+    data.section_page_part(
         file="knowledge",
         key="knowledge_base",
         order=70,
-        schema=PAGE_SCHEMA,
-        load=load_page,
-        export=export_page,
-        declare=declare_page,
+        model=KnowledgeIndexPage,
+        reference_kind="knowledge base",
+        description="The knowledge base's index page, right under the home page.",
     )
 )
 data.register(

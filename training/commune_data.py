@@ -16,14 +16,13 @@ from pathlib import PurePosixPath
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Collection, Locale
+from wagtail.models import Collection
 
 from intranet.accounts.roles import TRAINING_COLLECTION
 from intranet.core import commune_data as data
 from intranet.core.commune_data import schemas as s
 from intranet.core.commune_data.pages import upsert_child, upsert_translation
 from intranet.core.commune_data.streams import stored_document
-from intranet.core.pages import home_page
 from intranet.organisation.models import Arrondissement
 
 from .approval import setup_training_workflow
@@ -32,16 +31,6 @@ from .models import CoursePage, Enrolment, TrainingIndexPage, TrainingSession
 
 USERNAME = {"type": "string", "minLength": 1, "description": "Username of an account."}
 USERNAMES = s.records(USERNAME)
-
-CATALOGUE = s.record(
-    {
-        "slug": s.SLUG,
-        "title": s.bilingual(),
-        "introduction": s.optional_bilingual(s.RICH_TEXT),
-    },
-    required=("slug", "title"),
-    description="The training catalogue page, under the home page of each language.",
-)
 
 MATERIAL = s.record(
     {
@@ -106,13 +95,8 @@ SESSION = s.record(
 )
 
 
-def _home():
-    return home_page()
-
-
 def _catalogue():
-    home = _home()
-    return TrainingIndexPage.objects.child_of(home).first() if home else None
+    return data.french_section_page(TrainingIndexPage)
 
 
 def _users(usernames):
@@ -120,67 +104,11 @@ def _users(usernames):
     return {user.username: user for user in users}
 
 
-def _text(value, language):
-    return (value or {}).get(language, "")
-
-
 def _bilingual(french, arabic):
     return {"fr": french or "", "ar": arabic or ""}
 
 
-def _arabic(page):
-    locale = Locale.objects.filter(language_code="ar").first()
-    translation = page.get_translation_or_none(locale) if locale else None
-    return translation.specific if translation else None
-
-
-# The catalogue page ---------------------------------------------------------
-
-
-def load_catalogue(value, loading):
-    """The catalogue is the home page's one training section; its slug is kept once made."""
-    home = _home()
-    existing = TrainingIndexPage.objects.child_of(home).first()
-    french = upsert_child(
-        loading,
-        home,
-        TrainingIndexPage,
-        existing.slug if existing else value["slug"],
-        title=value["title"]["fr"],
-        show_in_menus=True,
-        introduction=_text(value.get("introduction"), "fr"),
-    )
-    upsert_translation(
-        loading,
-        french,
-        loading.arabic,
-        title=value["title"]["ar"],
-        slug=french.slug,
-        introduction=_text(value.get("introduction"), "ar"),
-    )
-    # Courses on the catalogue are published by a coordinator's approval.
-    setup_training_workflow()
-
-
-def export_catalogue(exporting):
-    catalogue = _catalogue()
-    if catalogue is None:
-        return None
-    arabic = _arabic(catalogue)
-    value = {
-        "slug": catalogue.slug,
-        "title": _bilingual(catalogue.title, arabic and arabic.title),
-    }
-    if catalogue.introduction or (arabic and arabic.introduction):
-        value["introduction"] = _bilingual(catalogue.introduction, arabic and arabic.introduction)
-    return value
-
-
 # Courses --------------------------------------------------------------------
-
-
-def declare_catalogue(value, checking):
-    checking.offer("training catalogue", "catalogue", field="slug")
 
 
 def declare_courses(value, checking):
@@ -289,7 +217,7 @@ def export_courses(exporting):
         return None
     courses = []
     for french in CoursePage.objects.child_of(catalogue).order_by("path"):
-        arabic = _arabic(french)
+        arabic = data.arabic_translation(french)
         courses.append(_course_value(french, arabic, exporting))
     return courses or None
 
@@ -556,21 +484,22 @@ def _session_value(session, exporting):
     return value
 
 
-def _course_exists(slug):
-    return CoursePage.objects.filter(locale__language_code="fr", slug=slug).exists()
-
-
-data.reference("course", _course_exists)
-data.reference("training catalogue", lambda _key: _catalogue() is not None)
+data.reference("course", data.french_page_exists(CoursePage))
+data.reference("training catalogue", data.section_page_exists(TrainingIndexPage))
 data.register(
-    data.Part(
+    data.section_page_part(
         file="training",
         key="catalogue",
         order=90,
-        schema=CATALOGUE,
-        load=load_catalogue,
-        export=export_catalogue,
-        declare=declare_catalogue,
+        model=TrainingIndexPage,
+        reference_kind="training catalogue",
+        description="The training catalogue page, under the home page of each language.",
+        # The catalogue is the home page's one training section; its slug is kept once made.
+        other_slug=data.KEEP_SLUG,
+        arabic_in_menus=False,
+        blank_when_untranslated=True,
+        # Courses on the catalogue are published by a coordinator's approval.
+        then=setup_training_workflow,
     )
 )
 data.register(

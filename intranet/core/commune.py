@@ -65,6 +65,5 @@ data.register(
         schema=SCHEMA,
         load=load,
         export=export,
-        required=True,
     )
 )

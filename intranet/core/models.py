@@ -1,5 +1,6 @@
 """The commune the intranet serves: its names and addresses, loaded as data."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.utils.translation import get_language
@@ -39,7 +40,10 @@ class Commune(BaseGenericSetting):
     def in_language(self, field, language=None):
         language = (language or get_language() or "fr")[:2]
         value = getattr(self, f"{field}_{'ar' if language == 'ar' else 'fr'}")
-        return value or getattr(self, f"{field}_fr")
+        value = value or getattr(self, f"{field}_fr")
+        if not value and field in ("name", "formal_name"):
+            return settings.WAGTAIL_SITE_NAME  # before any commune.yaml was loaded
+        return value
 
     @property
     def name(self):

@@ -25,7 +25,6 @@ from wagtail.models import Locale
 from intranet.core import commune_data as data
 from intranet.core.commune_data import schemas as s
 from intranet.core.commune_data.pages import upsert_child, upsert_translation
-from intranet.core.pages import home_page
 from intranet.organisation.models import ServicePage
 
 from .blocks import Status
@@ -36,16 +35,6 @@ ID_NAMESPACE = uuid.UUID("4f6c0e52-9d1e-4c61-9a43-6f0d5a1c2b10")
 RELATIVE_YEAR = re.compile(r"^this-year(?:([+-])(\d{1,2}))?$")
 AMOUNT = {"type": ["number", "null"], "minimum": 0}
 FIGURES = ("budget", "spent", "target", "measured")
-
-SECTION = s.record(
-    {
-        "slug": s.SLUG,
-        "title": s.bilingual(),
-        "introduction": s.optional_bilingual(s.RICH_TEXT),
-    },
-    required=("slug", "title"),
-    description="The IPECAG's section page, under the home page of each language.",
-)
 
 ACTION = s.record(
     {
@@ -124,19 +113,8 @@ def block_id(*place):
     return str(uuid.uuid5(ID_NAMESPACE, "/".join(str(part) for part in place)))
 
 
-def _home():
-    return home_page()
-
-
 def _section():
-    home = _home()
-    return WorkPlanIndexPage.objects.child_of(home).first() if home else None
-
-
-def _arabic(page):
-    locale = Locale.objects.filter(language_code="ar").first()
-    translation = page.get_translation_or_none(locale) if locale else None
-    return translation.specific if translation else None
+    return data.french_section_page(WorkPlanIndexPage)
 
 
 def _text(value, language):
@@ -145,43 +123,6 @@ def _text(value, language):
 
 def _bilingual(french, arabic):
     return {"fr": french or "", "ar": arabic or ""}
-
-
-# The section page -----------------------------------------------------------
-
-
-def load_section(value, loading):
-    """The section is the home page's one IPECAG page; its slug is kept once made."""
-    home = _home()
-    existing = WorkPlanIndexPage.objects.child_of(home).first()
-    french = upsert_child(
-        loading,
-        home,
-        WorkPlanIndexPage,
-        existing.slug if existing else value["slug"],
-        title=value["title"]["fr"],
-        show_in_menus=True,
-        introduction=_text(value.get("introduction"), "fr"),
-    )
-    upsert_translation(
-        loading,
-        french,
-        loading.arabic,
-        title=value["title"]["ar"],
-        slug=french.slug,
-        introduction=_text(value.get("introduction"), "ar"),
-    )
-
-
-def export_section(exporting):
-    section = _section()
-    if section is None:
-        return None
-    arabic = _arabic(section)
-    value = {"slug": section.slug, "title": _bilingual(section.title, arabic and arabic.title)}
-    if section.introduction or (arabic and arabic.introduction):
-        value["introduction"] = _bilingual(section.introduction, arabic and arabic.introduction)
-    return value
 
 
 # Plans ----------------------------------------------------------------------
@@ -193,10 +134,6 @@ def _actions(plan):
         for m, measure in enumerate(objective["measures"]):
             for a, action in enumerate(measure["actions"]):
                 yield (o, m, a), action
-
-
-def declare_section(value, checking):
-    checking.offer("IPECAG section", "section", field="slug")
 
 
 def check_plans(value, checking):
@@ -317,7 +254,7 @@ def export_plans(exporting):
 
 
 def _plan_value(french, exporting):
-    arabic = _arabic(french)
+    arabic = data.arabic_translation(french)
     value = {"year": french.year, "title": _bilingual(french.title, arabic and arabic.title)}
     if french.introduction or (arabic and arabic.introduction):
         value["introduction"] = _bilingual(french.introduction, arabic and arabic.introduction)
@@ -385,16 +322,19 @@ def _french_slug(service):
     return service.slug
 
 
-data.reference("IPECAG section", lambda _key: _section() is not None)
+data.reference("IPECAG section", data.section_page_exists(WorkPlanIndexPage))
 data.register(
-    data.Part(
+    data.section_page_part(
         file="ipecag",
         key="section",
         order=100,
-        schema=SECTION,
-        load=load_section,
-        export=export_section,
-        declare=declare_section,
+        model=WorkPlanIndexPage,
+        reference_kind="IPECAG section",
+        description="The IPECAG's section page, under the home page of each language.",
+        # The section is the home page's one IPECAG page; its slug is kept once made.
+        other_slug=data.KEEP_SLUG,
+        arabic_in_menus=False,
+        blank_when_untranslated=True,
     )
 )
 data.register(

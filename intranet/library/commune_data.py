@@ -23,8 +23,6 @@ from wagtail.models import Locale
 from intranet.core import commune_data as data
 from intranet.core.commune_data import schemas as s
 from intranet.core.commune_data.context import folder_name
-from intranet.core.commune_data.pages import upsert_child, upsert_translation
-from intranet.core.pages import home_page
 
 from .divisions import division_group, setup_library
 from .models import DivisionCollection, DocumentVersion, LibraryPage
@@ -32,11 +30,6 @@ from .models import DivisionCollection, DocumentVersion, LibraryPage
 FOLDER = "library"
 USERNAME = {"type": "string", "minLength": 1, "maxLength": 150}
 
-PAGE_SCHEMA = s.record(
-    {"slug": s.SLUG, "title": s.bilingual(), "introduction": s.optional_bilingual(s.RICH_TEXT)},
-    required=("slug", "title"),
-    description="The readers' library page, right under the home page.",
-)
 COLLECTIONS_SCHEMA = s.records(
     s.record(
         {
@@ -70,47 +63,6 @@ DOCUMENTS_SCHEMA = s.records(
     ),
     description="The divisions' notes, circulars and forms; each file it has had, oldest first.",
 )
-
-
-def _home():
-    return home_page()
-
-
-# The library page
-
-
-def load_page(value, loading):
-    introduction = value.get("introduction", {})
-    page = upsert_child(
-        loading,
-        _home(),
-        LibraryPage,
-        value["slug"],
-        title=value["title"]["fr"],
-        show_in_menus=True,
-        introduction=introduction.get("fr", ""),
-    )
-    upsert_translation(
-        loading,
-        page,
-        loading.arabic,
-        title=value["title"]["ar"],
-        slug=value["slug"],
-        show_in_menus=True,
-        introduction=introduction.get("ar", ""),
-    )
-
-
-def export_page(exporting):
-    page = LibraryPage.objects.filter(locale=Locale.get_default()).first()
-    if page is None:
-        return None
-    arabic = page.get_translation_or_none(Locale.objects.filter(language_code="ar").first())
-    arabic = arabic.specific if arabic else page
-    value = {"slug": page.slug, "title": {"fr": page.title, "ar": arabic.title}}
-    if page.introduction or arabic.introduction:
-        value["introduction"] = {"fr": page.introduction, "ar": arabic.introduction}
-    return value
 
 
 # Who keeps each collection
@@ -289,13 +241,12 @@ def _collection_exists(division_slug):
 data.reference("collection", _collection_exists)
 
 data.register(
-    data.Part(
+    data.section_page_part(
         file="library",
         key="library",
         order=60,
-        schema=PAGE_SCHEMA,
-        load=load_page,
-        export=export_page,
+        model=LibraryPage,
+        description="The readers' library page, right under the home page.",
     )
 )
 data.register(

@@ -23,7 +23,6 @@ from intranet.core import commune_data as data
 from intranet.core.commune_data import schemas as s
 from intranet.core.commune_data import streams
 from intranet.core.commune_data.pages import upsert_child, upsert_translation
-from intranet.core.pages import home_page
 
 from .models import (
     CouncilDecisionIndexPage,
@@ -40,13 +39,6 @@ LANGUAGES = ("fr", "ar")
 NEWS_FOLDER, COUNCIL_FOLDER = "news", "council"
 VOTES = {"for": "votes_for", "against": "votes_against", "abstentions": "abstentions"}
 STORED_FILE = s.record({"title": s.NON_EMPTY_TEXT, "file": s.FILE}, required=("title", "file"))
-
-
-def _section_schema(description, introduction=True):
-    properties = {"slug": s.SLUG, "title": s.bilingual()}
-    if introduction:
-        properties["introduction"] = s.optional_bilingual(s.RICH_TEXT)
-    return s.record(properties, required=("slug", "title"), description=description)
 
 
 def _one_of_kinds(**kinds):
@@ -129,16 +121,6 @@ REVUES_SCHEMA = s.records(
 )
 
 
-def _home():
-    return home_page()
-
-
-def _arabic_of(page):
-    arabic = Locale.objects.filter(language_code="ar").first()
-    translation = page.get_translation_or_none(arabic) if arabic else None
-    return translation.specific if translation else page
-
-
 def _bilingual(page, arabic, name):
     return {"fr": getattr(page, name), "ar": getattr(arabic, name)}
 
@@ -148,44 +130,6 @@ def _upsert_both(loading, parent, model, record, french, arabic):
     page = upsert_child(loading, parent, model, record["slug"], **french)
     upsert_translation(loading, page, loading.arabic, slug=record["slug"], **arabic)
     return page
-
-
-# Section pages: the news and the council's decisions
-
-
-def _section_part(key, file, order, model, description, introduction=True):
-    def declare(value, checking):
-        checking.offer(key, value["slug"])
-
-    def load(value, loading):
-        fields = {
-            language: {"title": value["title"][language], "show_in_menus": True}
-            for language in LANGUAGES
-        }
-        if introduction:
-            for language in LANGUAGES:
-                fields[language]["introduction"] = value.get("introduction", {}).get(language, "")
-        _upsert_both(loading, _home(), model, value, fields["fr"], fields["ar"])
-
-    def export(exporting):
-        page = model.objects.filter(locale=Locale.get_default()).first()
-        if page is None:
-            return None
-        arabic = _arabic_of(page)
-        value = {"slug": page.slug, "title": _bilingual(page, arabic, "title")}
-        if introduction and (page.introduction or arabic.introduction):
-            value["introduction"] = _bilingual(page, arabic, "introduction")
-        return value
-
-    return data.Part(
-        file=file,
-        key=key,
-        order=order,
-        schema=_section_schema(description, introduction),
-        load=load,
-        export=export,
-        declare=declare,
-    )
 
 
 def _require_section(checking, key, model):
@@ -270,7 +214,7 @@ def export_news(exporting):
         return None
     value = []
     for page in NewsPage.objects.child_of(index).order_by("-date", "path"):
-        arabic = _arabic_of(page)
+        arabic = data.arabic_translation(page) or page
         record = {
             "slug": page.slug,
             "date": exporting.date(page.date),
@@ -393,7 +337,7 @@ def export_decisions(exporting):
     value = []
     decisions = CouncilDecisionPage.objects.child_of(index).order_by("session_date", "number")
     for page in decisions:
-        arabic = _arabic_of(page)
+        arabic = data.arabic_translation(page) or page
         record = {
             "slug": page.slug,
             "number": page.number,
@@ -474,7 +418,7 @@ def export_revues(exporting):
         return None
     value = []
     for page in RevuePage.objects.child_of(index).order_by("period_start", "path"):
-        arabic = _arabic_of(page)
+        arabic = data.arabic_translation(page) or page
         items = []
         for item in page.items.select_related("page__content_type").order_by("sort_order"):
             kind = {"councildecisionpage": "decision", "newspage": "news"}.get(
@@ -497,20 +441,17 @@ def export_revues(exporting):
     return value or None
 
 
-def _exists(model):
-    return lambda slug: model.objects.filter(slug=slug, locale=Locale.get_default()).exists()
-
-
-data.reference("news item", _exists(NewsPage))
-data.reference("council decision", _exists(CouncilDecisionPage))
+data.reference("news item", data.french_page_exists(NewsPage))
+data.reference("council decision", data.french_page_exists(CouncilDecisionPage))
 
 data.register(
-    _section_part(
-        "news_index",
-        "news",
-        80,
-        NewsIndexPage,
-        "The news page, right under the home page.",
+    data.section_page_part(
+        file="news",
+        key="news_index",
+        order=80,
+        model=NewsIndexPage,
+        reference_kind="news_index",
+        description="The news page, right under the home page.",
         introduction=False,
     )
 )
@@ -527,12 +468,13 @@ data.register(
     )
 )
 data.register(
-    _section_part(
-        "council",
-        "council",
-        85,
-        CouncilDecisionIndexPage,
-        "The page of the council's decisions, right under the home page.",
+    data.section_page_part(
+        file="council",
+        key="council",
+        order=85,
+        model=CouncilDecisionIndexPage,
+        reference_kind="council",
+        description="The page of the council's decisions, right under the home page.",
     )
 )
 data.register(

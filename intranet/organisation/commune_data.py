@@ -19,7 +19,6 @@ from wagtail.models import Locale
 from intranet.core import commune_data as data
 from intranet.core.commune_data import schemas as s
 from intranet.core.commune_data.pages import upsert_child, upsert_snippet, upsert_translation
-from intranet.core.pages import home_page
 
 from .colours import ColourCode
 from .models import (
@@ -204,11 +203,6 @@ def _place_data(place, keys):
 
 # -- organisation.yaml: the chart, its divisions and their services ---------------------
 
-CHART = s.record(
-    {"slug": s.SLUG, "title": s.bilingual(), "introduction": s.optional_bilingual(s.RICH_TEXT)},
-    required=("slug", "title"),
-    description="The organisation chart page, under the home page.",
-)
 HEAD = s.record({"name": s.optional_bilingual(), "title": s.optional_bilingual()})
 UNIT = {
     "slug": s.SLUG,
@@ -271,46 +265,8 @@ DIVISIONS = s.records(
 )
 
 
-def _chart(locale_code="fr"):
-    return OrganisationChartPage.objects.filter(locale__language_code=locale_code).first()
-
-
-def declare_chart(value, checking):
-    checking.offer("organisation chart", value["slug"], field="slug")
-
-
-def load_chart(value, loading):
-    home = home_page()
-    introduction = value.get("introduction", {})
-    chart = upsert_child(
-        loading,
-        home,
-        OrganisationChartPage,
-        value["slug"],
-        title=value["title"]["fr"],
-        introduction=introduction.get("fr", ""),
-        show_in_menus=True,
-    )
-    upsert_translation(
-        loading,
-        chart,
-        loading.arabic,
-        title=value["title"]["ar"],
-        slug=value["slug"],
-        introduction=introduction.get("ar", ""),
-        show_in_menus=True,
-    )
-
-
-def export_chart(exporting):
-    chart = _chart()
-    if chart is None:
-        return None
-    arabic = _arabic(chart)
-    value = {"slug": chart.slug, "title": {"fr": chart.title, "ar": arabic.title}}
-    if chart.introduction or arabic.introduction:
-        value["introduction"] = {"fr": chart.introduction, "ar": arabic.introduction}
-    return value
+def _chart():
+    return data.french_section_page(OrganisationChartPage)
 
 
 def declare_divisions(value, checking):
@@ -356,6 +312,26 @@ def check_divisions(value, checking):
 
 def _check_unit(checking, index, unit, prefix):
     checking.require("building", unit.get("building"), index, f"{prefix}building")
+    colour = unit.get("colour")
+    holder = colour and _colour_worn_outside_the_folder(colour, checking)
+    if holder:
+        checking.problem(
+            f"badge colour «{colour}» is already worn by «{holder.title}» ({holder.slug}), "
+            "which the folder does not give another colour",
+            index,
+            f"{prefix}colour",
+        )
+
+
+def _colour_worn_outside_the_folder(colour, checking):
+    """A unit of the intranet, absent from the folder or given another colour there,
+    that wears ``colour``: loading would give one colour to two places."""
+    slugs = set(checking.catalogue.keys("unit"))
+    for model in (DivisionPage, ServicePage):
+        for unit in _french(model, colour=colour):
+            if unit.slug not in slugs:
+                return unit
+    return None
 
 
 def load_divisions(value, loading):
@@ -530,7 +506,7 @@ def export_divisions(exporting):
 
 
 def _unit_data(page, exporting):
-    arabic = _arabic(page)
+    arabic = data.arabic_translation(page) or page
     value = {"slug": page.slug, "title": {"fr": page.title, "ar": arabic.title}}
     if page.acronym:
         value["acronym"] = page.acronym
@@ -581,7 +557,7 @@ def _service_data(service, exporting):
         value["annexes"] = annexes
     if service.team_id:
         value["team"] = sorted(service.team.user_set.values_list("username", flat=True))
-    arabic_contacts = list(_arabic(service).staff_contacts.all())
+    arabic_contacts = list((data.arabic_translation(service) or service).staff_contacts.all())
     contacts = []
     for index, contact in enumerate(service.staff_contacts.all()):
         translated = arabic_contacts[index] if index < len(arabic_contacts) else contact
@@ -605,12 +581,6 @@ def _side_by_side(french, arabic):
         {"fr": line, "ar": arabic[index] if index < len(arabic) else line}
         for index, line in enumerate(french)
     ]
-
-
-def _arabic(page):
-    """The page's Arabic version (specific), or the page itself when it has none."""
-    translation = page.get_translation_or_none(Locale.objects.get(language_code="ar"))
-    return translation.specific if translation is not None else page
 
 
 # -- references: what a partial folder may name from the intranet ----------------------
@@ -647,16 +617,8 @@ def _in_language(model):
     return find
 
 
-data.reference(
-    "division",
-    lambda slug: _french(DivisionPage, slug=slug).exists(),
-    find=_in_language(DivisionPage),
-)
-data.reference(
-    "service",
-    lambda slug: _french(ServicePage, slug=slug).exists(),
-    find=_in_language(ServicePage),
-)
+data.reference("division", data.french_page_exists(DivisionPage), find=_in_language(DivisionPage))
+data.reference("service", data.french_page_exists(ServicePage), find=_in_language(ServicePage))
 data.reference(
     "unit",
     lambda slug: (
@@ -692,14 +654,13 @@ for part in (
         load=load_annexes,
         export=export_annexes,
     ),
-    data.Part(
+    data.section_page_part(
         file="organisation",
         key="organisation_chart",
         order=30,
-        schema=CHART,
-        declare=declare_chart,
-        load=load_chart,
-        export=export_chart,
+        model=OrganisationChartPage,
+        reference_kind="organisation chart",
+        description="The organisation chart page, under the home page.",
     ),
     data.Part(
         file="organisation",

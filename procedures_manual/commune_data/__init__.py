@@ -17,33 +17,27 @@ from intranet.core.commune_data import schemas as s
 
 from ..models import LegalTextIndexPage, ProcedureIndexPage
 from . import circuit, legal_texts, procedures
-from .sections import SECTION_PAGE, export_section_page, load_section_page, section_page_exists
+from .sections import SECTION_PAGE_KEY
 
 data.reference("legal text", legal_texts.text_exists)
 data.reference("legal article", legal_texts.article_exists)
 data.reference("procedure", procedures.procedure_exists, find=procedures.find_procedure)
-data.reference("legal texts page", section_page_exists(LegalTextIndexPage))
-data.reference("procedures manual", section_page_exists(ProcedureIndexPage))
+data.reference("legal texts page", data.section_page_exists(LegalTextIndexPage))
+data.reference("procedures manual", data.section_page_exists(ProcedureIndexPage))
 
 
-def load_manual(value, loading):
-    """The manual's page, under the approval circuit from the start: an edit typed in
-    the admin must find the workflow there even before any procedure is loaded."""
-    load_section_page(loading, ProcedureIndexPage, value)
-    circuit.prepare()
-
-
-def _section_part(file, order, model, kind, description, load=None):
-    """A section's page: offered to the checks of the records that go under it."""
-    return data.Part(
+def _section_part(file, order, model, kind, description, then=None):
+    """A section's page: one of each kind, renamed when the folder gives another slug."""
+    return data.section_page_part(
         file=file,
-        key="index",
+        key=SECTION_PAGE_KEY,
         order=order,
-        schema=SECTION_PAGE,
+        model=model,
+        reference_kind=kind,
         description=description,
-        load=load or (lambda value, loading: load_section_page(loading, model, value)),
-        export=lambda exporting: export_section_page(model),
-        declare=lambda value, checking: checking.offer(kind, "fr", field="slug"),
+        other_slug=data.RENAME,
+        arabic_in_menus=False,
+        then=then,
     )
 
 
@@ -89,7 +83,9 @@ data.register(
         ProcedureIndexPage,
         "procedures manual",
         "The manual's page, which lists the procedures chapter by chapter.",
-        load=load_manual,
+        # Under the approval circuit from the start: an edit typed in the admin must
+        # find the workflow there even before any procedure is loaded.
+        then=circuit.prepare,
     )
 )
 data.register(

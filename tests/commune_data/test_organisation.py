@@ -18,6 +18,13 @@ from training.models import TrainingSession
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def teal_is_free():
+    """The demo wears all ten badge colours: the bureau d'accueil gives up its own
+    teal (it then wears its division's) for the new division these tests load."""
+    ServicePage.objects.filter(colour="teal").update(colour="")
+
 SERVICE = {
     "slug": "service-des-archives",
     "title": {"fr": "Service des archives", "ar": "مصلحة الأرشيف"},
@@ -48,7 +55,7 @@ DIVISION = {
     "slug": "division-des-archives",
     "title": {"fr": "Division des archives", "ar": "قسم الأرشيف"},
     "acronym": "DA",
-    "colour": "grey",
+    "colour": "teal",
     "head": {
         "name": {"fr": "Ali Saidi", "ar": "علي السعيدي"},
         "title": {"fr": "Chef de la division", "ar": "رئيس القسم"},
@@ -116,10 +123,10 @@ def test_a_building_declared_in_commune_yaml_may_be_named(tmp_path):
 
 
 def test_two_units_may_not_wear_the_same_badge_colour(tmp_path):
-    found = problems(tmp_path, organisation(with_service(colour="grey")))
+    found = problems(tmp_path, organisation(with_service(colour="teal")))
     assert found == [
         "organisation.yaml · divisions #1 (division-des-archives) · services #1.colour: "
-        "badge colour «grey» is already used by divisions #1 (division-des-archives) "
+        "badge colour «teal» is already used by divisions #1 (division-des-archives) "
         "in organisation.yaml"
     ]
 
@@ -238,3 +245,14 @@ def test_the_home_page_takes_the_commune_s_words_in_both_languages(tmp_path):
     arabic = HomePage.objects.get(locale__language_code="ar", depth=2)
     assert (french.title, french.welcome) == ("Bienvenue", "<p>Bonjour</p>")
     assert (arabic.title, arabic.welcome) == ("مرحبا", "<p>أهلا</p>")
+
+
+def test_a_colour_worn_by_a_unit_outside_the_folder_is_refused(tmp_path):
+    division = copy.deepcopy(DIVISION)
+    division["colour"] = "grey"
+    found = problems(tmp_path, organisation(division))
+    assert any(
+        "divisions #1 (division-des-archives) · colour: badge colour «grey» is already worn by"
+        in text
+        for text in found
+    )

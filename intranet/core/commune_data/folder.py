@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import yaml
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from jsonschema import Draft202012Validator, FormatChecker
 
@@ -115,7 +116,17 @@ def load_folder(folder, *, dry_run=False, today=None):
         for part in registry.all_parts():
             content = contents.get(part.file)
             if content and part.key in content:
-                part.load(content[part.key], loading)
+                try:
+                    part.load(content[part.key], loading)
+                except ValidationError as refusal:
+                    # What only the database could tell (a rule of a model the
+                    # checks do not repeat): the load is undone, and said where.
+                    raise CommuneDataInvalid(
+                        [
+                            Problem(f"{part.file}.yaml", part.key, "", message)
+                            for message in _messages(refusal)
+                        ]
+                    ) from None
         for callback in registry.after_load_callbacks():
             callback(loading)
         if dry_run:
@@ -167,6 +178,12 @@ def _schema_problems(stem, content):
         field, message = _explain(error, field_path)
         problems.append(Problem(f"{stem}.yaml", str(record), field, message))
     return problems
+
+
+def _messages(refusal):
+    if hasattr(refusal, "message_dict"):
+        return [f"{field}: {' '.join(texts)}" for field, texts in refusal.message_dict.items()]
+    return list(refusal.messages)
 
 
 def _part(stem, key):
