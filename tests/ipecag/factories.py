@@ -18,6 +18,7 @@ def section(language="fr"):
 
 
 def demo_plan(year=None, language="fr"):
+    """The demo commune's plan: only for checks of the demo itself."""
     year = year or date.today().year
     return WorkPlanPage.objects.get(year=year, locale__language_code=language)
 
@@ -59,8 +60,26 @@ def measure(title, *actions):
     }
 
 
-def plan_page(year, objectives, translate=False):
-    """A published French plan for ``year`` (and its Arabic copy, same block ids)."""
+def in_arabic(page):
+    return WorkPlanPage.objects.get(translation_key=page.translation_key, locale=arabic())
+
+
+def _worded(raw, titles):
+    """``raw`` blocks with each title found in ``titles`` replaced, block ids kept."""
+    if isinstance(raw, list):
+        return [_worded(item, titles) for item in raw]
+    if isinstance(raw, dict):
+        return {
+            key: titles.get(value, value) if key == "title" else _worded(value, titles)
+            for key, value in raw.items()
+        }
+    return raw
+
+
+def plan_page(year, objectives, translate=False, arabic_titles=None):
+    """A published French plan for ``year`` and, if ``translate`` or ``arabic_titles``,
+    its Arabic copy with the same block ids, where the titles of objectives, measures
+    and actions found in ``arabic_titles`` (French title: Arabic title) are translated."""
     page = upsert_child(
         None,
         section(),
@@ -70,6 +89,13 @@ def plan_page(year, objectives, translate=False):
         year=year,
         objectives=objectives,
     )
-    if translate:
-        upsert_translation(None, page, arabic(), title=f"خطة {year}", slug=f"plan-test-{year}")
+    if translate or arabic_titles:
+        upsert_translation(
+            None,
+            page,
+            arabic(),
+            title=f"خطة {year}",
+            slug=f"plan-test-{year}",
+            objectives=_worded(objectives, arabic_titles or {}),
+        )
     return page

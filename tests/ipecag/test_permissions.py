@@ -1,11 +1,13 @@
 """Who reads the IPECAG's work plans, and who may change them."""
 
+from datetime import date, timedelta
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from .factories import demo_plan, section
+from .factories import action, in_arabic, measure, objective, plan_page, section
 
 READERS = (
     "personnel",
@@ -18,6 +20,17 @@ READERS = (
     "admin",
 )
 NOT_EDITORS = ("personnel", "cellule", "formateur", "communication")
+
+
+def built_plan(language="fr"):
+    """A published plan of the test's own, in French and Arabic."""
+    deadline = date.today() + timedelta(days=20)
+    page = plan_page(
+        2035,
+        [objective("Accueil", measure("Guichet", action("Comptoir installé", deadline)))],
+        translate=True,
+    )
+    return page if language == "fr" else in_arabic(page)
 
 
 def refused(response):
@@ -53,7 +66,7 @@ def test_every_signed_in_member_of_staff_reads_the_plans_and_their_progress(
     client_for, username, language
 ):
     client = client_for(username)
-    plan = demo_plan(language=language)
+    plan = built_plan(language=language)
     assert client.get(section(language).url).status_code == 200
     assert client.get(plan.url).status_code == 200
     assert client.get(plan.url + "progress/").status_code == 200
@@ -62,7 +75,7 @@ def test_every_signed_in_member_of_staff_reads_the_plans_and_their_progress(
 
 @pytest.mark.django_db
 def test_an_anonymous_visitor_is_sent_to_sign_in():
-    plan = demo_plan()
+    plan = built_plan()
     for url in (section().url, plan.url, plan.url + "progress/", plan.url + "export/docx/"):
         response = Client().get(url)
         assert response.status_code == 302
@@ -71,7 +84,7 @@ def test_an_anonymous_visitor_is_sent_to_sign_in():
 
 @pytest.mark.parametrize("username", ["ipecag", "admin"])
 def test_ipecag_members_and_administrators_edit_and_publish_a_plan(client_for, username):
-    plan = demo_plan()
+    plan = built_plan()
     user = get_user_model().objects.get(username=username)
     permissions = plan.permissions_for_user(user)
     assert permissions.can_edit() and permissions.can_publish()
@@ -92,7 +105,7 @@ def test_ipecag_members_and_administrators_edit_and_publish_a_plan(client_for, u
 def test_other_roles_cannot_edit_or_publish_a_plan(client_for, username):
     client = client_for(username)
     for language in ("fr", "ar"):
-        plan = demo_plan(language=language)
+        plan = built_plan(language=language)
         assert refused(client.get(f"/admin/pages/{plan.pk}/edit/"))
         response = client.post(
             f"/admin/pages/{plan.pk}/edit/",
@@ -106,7 +119,7 @@ def test_other_roles_cannot_edit_or_publish_a_plan(client_for, username):
 
 
 def test_only_editors_see_the_update_progress_link(client_for):
-    plan = demo_plan()
+    plan = built_plan()
     link = f"/admin/ipecag/plans/{plan.pk}/progress/"
     assert link in client_for("ipecag").get(plan.url).content.decode()
     assert link not in client_for("personnel").get(plan.url).content.decode()

@@ -109,7 +109,7 @@ def test_a_draft_course_does_not_lock_the_material_it_uses(client_for):
 # Other people's material
 
 
-@pytest.mark.parametrize("uploaded_by", ["coordination", None], ids=["coordinator", "demo"])
+@pytest.mark.parametrize("uploaded_by", ["coordination", None], ids=["coordinator", "no-uploader"])
 def test_a_trainer_cannot_change_or_delete_material_someone_else_uploaded(client_for, uploaded_by):
     document = material(uploaded_by=uploaded_by, text="Version du coordinateur")
     client = client_for("formateur")
@@ -120,9 +120,10 @@ def test_a_trainer_cannot_change_or_delete_material_someone_else_uploaded(client
     assert file_text(document) == "Version du coordinateur"
 
 
-def test_a_trainer_cannot_delete_the_demo_courses_handout(client_for):
-    handout = course().materials[0].value["document"]
-    assert handout.collection.name == TRAINING_COLLECTION
+def test_a_trainer_cannot_delete_a_handout_loaded_with_the_commune(client_for):
+    """Material loaded from the commune's folder has no uploader, and a live course uses it."""
+    handout = material(uploaded_by=None)
+    hand_out(handout, course(owner="formateur"))
     assert refused(delete(client_for("formateur"), handout))
     assert stored(handout) is not None
 

@@ -20,7 +20,7 @@ from intranet.accounts.roles import (
 from training.approval import WORKFLOW_NAME
 from training.models import CoursePage, TrainingIndexPage, TrainingSession
 
-from .factories import PersonFactory, SessionFactory, course, user
+from .factories import PersonFactory, SessionFactory, course, in_arabic, user
 
 pytestmark = pytest.mark.django_db
 
@@ -133,8 +133,7 @@ def test_the_coordinator_is_asked_for_the_approval(client_for):
 
 
 def test_a_trainer_edits_their_own_course(client_for):
-    page = course()  # the demo's reception course was written by the demo trainer
-    assert page.owner == user("formateur")
+    page = course(owner="formateur")
     assert client_for("formateur").get(f"/admin/pages/{page.pk}/edit/").status_code == 200
 
 
@@ -142,8 +141,8 @@ def test_a_trainer_cannot_edit_another_trainers_course(client_for):
     other = PersonFactory(role="trainer")
     client = Client()
     client.force_login(other)
-    for language in ("fr", "ar"):
-        page = course(language=language)
+    french = course(owner="formateur")
+    for page in (french, in_arabic(french)):
         response = client.get(f"/admin/pages/{page.pk}/edit/")
         assert refused(response)
         response = client.post(f"/admin/pages/{page.pk}/edit/", course_form(title="Changé"))
@@ -152,7 +151,7 @@ def test_a_trainer_cannot_edit_another_trainers_course(client_for):
 
 
 def test_a_trainer_cannot_edit_the_coordinators_course(client_for):
-    page = course("accueil-sensible-au-genre-ipecag")
+    page = course(owner="coordination")
     response = client_for("formateur").get(f"/admin/pages/{page.pk}/edit/")
     assert refused(response)
 
@@ -315,6 +314,9 @@ def test_a_trainer_cannot_touch_other_sections(client_for, section):
 
 
 def test_the_coordinator_edits_and_publishes_any_course():
+    course("cours-du-formateur", owner="formateur")
+    course("cours-d-un-collegue", owner=PersonFactory(role="trainer").username)
+    course("cours-sans-auteur", owner=None)
     for page in CoursePage.objects.all():
         permissions = page.permissions_for_user(user("coordination"))
         assert permissions.can_edit() and permissions.can_publish(), page
@@ -412,20 +414,24 @@ def test_other_editors_do_not_manage_sessions(client_for, username):
 
 def test_a_session_picked_on_the_arabic_course_belongs_to_the_french_one(client_for):
     from intranet.organisation.models import Arrondissement
+    from tests.organisation.factories import arrondissement
 
-    template = SessionFactory.build()
-    arabic_place = Arrondissement.objects.filter(locale__language_code="ar").first()
+    french_course = course()
+    template = SessionFactory.build(course=french_course)
+    place = arrondissement()
+    arabic_place = Arrondissement.objects.get(
+        translation_key=place.translation_key, locale__language_code="ar"
+    )
     response = client_for("coordination").post(
         f"{SESSIONS_URL}new/",
         session_form(
             template,
-            course=course(language="ar").pk,
+            course=in_arabic(french_course).pk,
             arrondissement=arabic_place.pk,
             room="Z8",
         ),
     )
     assert response.status_code == 302
     session = TrainingSession.objects.get(room="Z8")
-    assert session.course == course(language="fr")
-    assert session.arrondissement.locale.language_code == "fr"
-    assert session.arrondissement.translation_key == arabic_place.translation_key
+    assert session.course == french_course
+    assert session.arrondissement == place
