@@ -12,15 +12,27 @@ from wagtail.permissions import policy_registry
 from intranet.library.divisions import setup_library
 from intranet.library.models import DivisionCollection
 from intranet.organisation.models import DivisionPage
+from tests.organisation.factories import free_colour
 
-from .factories import DGS, URBANISM, admin_add, division_collection, make_document, pdf_bytes
+from .factories import (
+    DGS,
+    URBANISM,
+    admin_add,
+    division_collection,
+    make_document,
+    own_division,
+    pdf_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def test_every_division_of_the_chart_has_its_own_collection_and_editors_group():
+def test_every_division_of_the_chart_has_its_own_collection_and_editors_group(
+    django_capture_on_commit_callbacks,
+):
+    own = own_division(django_capture_on_commit_callbacks, title="Division des essais")
     divisions = DivisionPage.objects.filter(locale__language_code="fr")
-    assert divisions.count() == 8
+    assert own in divisions
     for division in divisions:
         link = DivisionCollection.objects.get(division=division)
         assert link.collection.name == division.title
@@ -54,16 +66,18 @@ def test_setting_up_the_library_again_changes_nothing():
     assert Group.objects.count() == groups
 
 
-def test_renaming_a_division_renames_its_collection_and_group_and_keeps_the_documents():
-    link = division_collection(URBANISM)
-    document = make_document("Plan d'aménagement", "plan.pdf", pdf_bytes("Plan"), URBANISM)
-    division = link.division
-    division.title = "Division de l'urbanisme"
+def test_renaming_a_division_renames_its_collection_and_group_and_keeps_the_documents(
+    django_capture_on_commit_callbacks,
+):
+    division = own_division(django_capture_on_commit_callbacks, title="Division des essais")
+    link = division_collection(division.slug)
+    document = make_document("Plan d'aménagement", "plan.pdf", pdf_bytes("Plan"), division.slug)
+    division.title = "Division des essais et mesures"
     division.save_revision().publish()
     setup_library()
     link.refresh_from_db()
-    assert link.collection.name == "Division de l'urbanisme"
-    assert link.editors.name == "Documents — Division de l'urbanisme"
+    assert link.collection.name == "Division des essais et mesures"
+    assert link.editors.name == "Documents — Division des essais et mesures"
     document.refresh_from_db()
     assert document.collection_id == link.collection_id
 
@@ -72,22 +86,26 @@ def test_a_new_division_gets_its_collection_when_published(django_capture_on_com
     chart = DivisionPage.objects.get(slug=DGS, locale__language_code="fr").get_parent()
     with django_capture_on_commit_callbacks(execute=True):
         division = chart.add_child(
-            instance=DivisionPage(title="Division du patrimoine", slug="patrimoine", colour="blue")
+            instance=DivisionPage(
+                title="Division du patrimoine", slug="patrimoine", colour=free_colour()
+            )
         )
         division.save_revision().publish()
     link = DivisionCollection.objects.get(division=division)
     assert link.editors.name == "Documents — Division du patrimoine"
 
 
-def test_the_setup_library_command_says_what_it_did():
+def test_the_setup_library_command_says_what_it_did(django_capture_on_commit_callbacks):
+    own_division(django_capture_on_commit_callbacks)
+    divisions = DivisionPage.objects.filter(locale__language_code="fr").count()
     out = io.StringIO()
     call_command("setup_library", stdout=out)
-    assert "8 division collections" in out.getvalue()
+    assert f"{divisions} division collections" in out.getvalue()
 
 
 def test_a_division_editor_may_change_documents_of_their_division_only(django_user_model):
     user = django_user_model.objects.get(username="communication")
-    assert user.groups.filter(name="Documents — Direction générale des services").exists()
+    assert user.groups.filter(pk=division_collection(DGS).editors_id).exists()
     own = make_document("Note interne", "note.pdf", pdf_bytes("Note"), DGS)
     other = make_document("Plan", "plan.pdf", pdf_bytes("Plan"), URBANISM)
     assert policy_registry.get_by_type(get_document_model()).user_has_permission_for_instance(

@@ -10,7 +10,15 @@ from intranet.library.models import DocumentVersion, LibraryPage
 from search.models import DocumentText
 from tests.search.asking import ask as search
 
-from .factories import admin_add, admin_replace, docx_bytes, make_document, pdf_bytes
+from .factories import (
+    DGS,
+    admin_add,
+    admin_replace,
+    division_collection,
+    docx_bytes,
+    make_document,
+    pdf_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -129,13 +137,11 @@ def test_version_files_are_refused_to_anonymous_visitors():
 
 
 def test_a_private_collection_keeps_its_versions_from_readers_outside_it(client_for):
-    from django.contrib.auth.models import Group
-
     document = make_document("Note confidentielle", "note.pdf", pdf_bytes("Secret"))
     restriction = CollectionViewRestriction.objects.create(
         collection=document.collection, restriction_type=CollectionViewRestriction.GROUPS
     )
-    restriction.groups.set([Group.objects.get(name="Documents — Direction générale des services")])
+    restriction.groups.set([division_collection(DGS).editors])
 
     assert client_for("personnel").get(version_url(document, 1)).status_code == 403
     assert client_for("personnel").get(detail_url(document)).status_code == 403
@@ -143,6 +149,8 @@ def test_a_private_collection_keeps_its_versions_from_readers_outside_it(client_
 
 
 def test_the_demo_note_on_opening_hours_has_two_versions():
+    """A check of the demo commune's loader: a document's history loads as its versions,
+    with their comments and days, and every file kept."""
     document = get_document_model().objects.get(
         title="Note de service relative aux horaires d'accueil"
     )

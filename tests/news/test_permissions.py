@@ -1,11 +1,13 @@
 """Everyone reads the news, the decisions and the revue; only the communication
 service and the administrators write and publish them."""
 
+from datetime import date
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from .factories import decisions_index, demo_decision, demo_revue, news_index
+from .factories import YEAR, decision, decisions_index, in_arabic, news_index, revue
 
 READERS = (
     "personnel",
@@ -34,23 +36,39 @@ def user(username):
     return get_user_model().objects.get(username=username)
 
 
+@pytest.fixture
+def pages(db):
+    """A decision and the revue that presents it, in French and in Arabic:
+    ``pages("ar")`` is the pair in Arabic."""
+    french = decision(7, date(YEAR, 3, 3), arabic_fields={"title": "مقرر التجارب"})
+    french_revue = revue([french])
+
+    def in_language(language="fr"):
+        if language == "fr":
+            return french, french_revue
+        return in_arabic(french), in_arabic(french_revue)
+
+    return in_language
+
+
 @pytest.mark.parametrize("username", READERS)
 @pytest.mark.parametrize("language", ["fr", "ar"])
-def test_every_member_of_staff_reads_decisions_and_revues(client_for, username, language):
+def test_every_member_of_staff_reads_decisions_and_revues(client_for, pages, username, language):
     client = client_for(username)
+    decision, revue = pages(language)
     for url in (
         decisions_index(language).url,
-        demo_decision(language=language).url,
-        demo_revue(language).url,
-        demo_revue(language).url + "docx/",
+        decision.url,
+        revue.url,
+        revue.url + "docx/",
         f"/{language}/news/feed/",
     ):
         assert client.get(url).status_code == 200, url
 
 
-@pytest.mark.django_db
-def test_an_anonymous_visitor_is_sent_to_sign_in():
-    for url in (decisions_index().url, demo_decision().url, demo_revue().url + "pdf/"):
+def test_an_anonymous_visitor_is_sent_to_sign_in(pages):
+    decision, revue = pages()
+    for url in (decisions_index().url, decision.url, revue.url + "pdf/"):
         response = Client().get(url)
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
@@ -58,12 +76,12 @@ def test_an_anonymous_visitor_is_sent_to_sign_in():
 @pytest.mark.parametrize("username", PUBLISHERS)
 @pytest.mark.parametrize("language", ["fr", "ar"])
 def test_the_communication_service_and_administrators_write_and_publish(
-    client_for, username, language
+    client_for, pages, username, language
 ):
     person = user(username)
     for section in (decisions_index(language), news_index(language)):
         assert section.permissions_for_user(person).can_add_subpage()
-    for page in (demo_decision(language=language), demo_revue(language)):
+    for page in pages(language):
         permissions = page.permissions_for_user(person)
         assert permissions.can_edit() and permissions.can_publish()
 
@@ -72,16 +90,14 @@ def test_the_communication_service_and_administrators_write_and_publish(
     add_revue = f"/admin/pages/add/news/revuepage/{news_index(language).pk}/"
     assert client.get(add_decision).status_code == 200
     assert client.get(add_revue).status_code == 200
-    assert (
-        client.get(f"/admin/pages/{demo_decision(language=language).pk}/edit/").status_code == 200
-    )
+    assert client.get(f"/admin/pages/{pages(language)[0].pk}/edit/").status_code == 200
 
 
 @pytest.mark.parametrize("username", NOT_PUBLISHERS)
-def test_other_roles_cannot_add_edit_or_publish(client_for, username):
+def test_other_roles_cannot_add_edit_or_publish(client_for, pages, username):
     client = client_for(username)
     for language in ("fr", "ar"):
-        decision, revue = demo_decision(language=language), demo_revue(language)
+        decision, revue = pages(language)
         for page in (decision, revue):
             permissions = page.permissions_for_user(user(username))
             assert not permissions.can_edit() and not permissions.can_publish()

@@ -1,4 +1,6 @@
-"""Decisions and revues in search, and the demo commune's council."""
+"""Decisions and revues in search, and checks of the demo commune's council itself."""
+
+from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -6,7 +8,7 @@ from django.core.management import call_command
 from intranet.news.models import CouncilDecisionPage, RevueItem, RevuePage
 from tests.search.asking import ask
 
-from .factories import demo_decision, demo_revue
+from .factories import YEAR, decision, in_arabic, revue
 
 pytestmark = pytest.mark.django_db
 
@@ -15,26 +17,41 @@ def urls(query, language):
     return [hit.entry.url for hit in ask(query, language=language, limit=20).hits]
 
 
-def test_a_decision_is_found_by_its_subject_and_text():
-    assert demo_decision("decision-2026-43-denomination-voies").url in urls(
-        "plaques quartier Ennakhil", "fr"
-    )
-    assert demo_decision("decision-2026-43-denomination-voies", "ar").url in urls(
-        "تسمية الطرق حي النخيل", "ar"
-    )
+@pytest.fixture
+def naming(django_capture_on_commit_callbacks):
+    """A decision naming the lanes of an orchard district, indexed as publishing indexes it."""
+    with django_capture_on_commit_callbacks(execute=True):
+        return decision(
+            37,
+            date(YEAR, 6, 2),
+            title="Dénomination des allées",
+            subject="Dénomination des allées du lotissement Bassatine.",
+            text="<p>Des plaques bilingues seront posées dans le lotissement Bassatine.</p>",
+            arabic_fields={
+                "title": "تسمية الممرات",
+                "subject": "تسمية ممرات تجزئة البساتين.",
+                "text": "<p>توضع لوحات بلغتين في تجزئة البساتين.</p>",
+            },
+        )
 
 
-def test_a_decision_is_found_by_its_number():
-    assert demo_decision().url in urls("41/2026", "fr")
+def test_a_decision_is_found_by_its_subject_and_text(naming):
+    assert naming.url in urls("plaques lotissement Bassatine", "fr")
+    assert in_arabic(naming).url in urls("تسمية ممرات البساتين", "ar")
 
 
-def test_decisions_and_revues_have_their_own_search_category():
-    assert demo_decision().search_facets()["category"] == "Décisions du conseil"
-    assert demo_decision(language="ar").search_facets()["category"] == "مقررات المجلس"
-    assert demo_revue().search_facets()["category"] == "Revue"
+def test_a_decision_is_found_by_its_number(naming):
+    assert naming.url in urls("37/2030", "fr")
+
+
+def test_decisions_and_revues_have_their_own_search_category(naming):
+    assert naming.search_facets()["category"] == "Décisions du conseil"
+    assert in_arabic(naming).search_facets()["category"] == "مقررات المجلس"
+    assert revue([naming]).search_facets()["category"] == "Revue"
 
 
 def test_the_demo_has_decisions_of_both_sessions_and_outcomes_in_both_languages():
+    """A check of the demo commune: its council shows every kind of decision, and valid."""
     french = CouncilDecisionPage.objects.filter(locale__language_code="fr")
     assert french.count() >= 6
     assert set(french.values_list("session_type", flat=True)) == {"ordinary", "extraordinary"}
@@ -45,6 +62,7 @@ def test_the_demo_has_decisions_of_both_sessions_and_outcomes_in_both_languages(
 
 
 def test_loading_the_demo_twice_duplicates_nothing():
+    """A check of the demo commune's loader: loading is idempotent."""
     counts = (
         CouncilDecisionPage.objects.count(),
         RevuePage.objects.count(),
