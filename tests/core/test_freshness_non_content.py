@@ -13,9 +13,11 @@ from django.core.cache import caches
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from intranet.core import freshness
-from intranet.organisation.models import ServicePage
-from knowledge.models import ArticleFeedback, KnowledgeArticlePage
+from knowledge.models import ArticleFeedback
 from procedures_manual.models import ProcedurePage
+from tests.knowledge import factories as knowledge
+from tests.organisation import factories as organisation
+from tests.procedures_manual import factories as procedures
 from tests.training.factories import PersonFactory, SessionFactory
 from training import enrolment
 from training.models import Enrolment
@@ -35,11 +37,13 @@ def kept_pages(settings):
 
 
 def an_article():
-    return KnowledgeArticlePage.objects.live().filter(locale__language_code="fr").first()
+    """A published article of the test's own, in French and Arabic."""
+    return knowledge.article()
 
 
-def birth_declaration():
-    return ProcedurePage.objects.get(code="EC-01", locale__language_code="fr")
+def a_procedure():
+    """A procedure of the test's own, live in both languages through the approval circuit."""
+    return procedures.procedure(code="TS-01")
 
 
 def test_a_vote_leaves_the_version_alone(client_for):
@@ -68,7 +72,7 @@ def test_enrolling_cancelling_and_moving_up_the_waiting_list_leave_the_version_a
 
 
 def test_saving_a_draft_in_the_editor_leaves_the_version_alone(client_for):
-    procedure = birth_declaration()
+    procedure = a_procedure()
     drafts = procedure.revisions.count()
     before = freshness.current()
 
@@ -76,7 +80,7 @@ def test_saving_a_draft_in_the_editor_leaves_the_version_alone(client_for):
         f"/admin/pages/{procedure.pk}/edit/",
         nested_form_data(
             {
-                "title": "Déclaration de naissance (brouillon)",
+                "title": "Déclaration d'essai (brouillon)",
                 "slug": procedure.slug,
                 "code": procedure.code,
                 "category": procedure.category,
@@ -99,7 +103,7 @@ def test_saving_a_draft_in_the_editor_leaves_the_version_alone(client_for):
 
     assert response.status_code == 302
     assert procedure.revisions.count() == drafts + 1  # the draft, its history line, its flag
-    assert ProcedurePage.objects.get(pk=procedure.pk).title == "Déclaration de naissance"
+    assert ProcedurePage.objects.get(pk=procedure.pk).title == "Déclaration d'essai"
     assert freshness.current() == before
 
 
@@ -149,20 +153,21 @@ def test_the_places_left_are_never_read_from_a_kept_page(kept_pages, client_for)
 def test_a_kept_page_is_still_served_from_the_cache_after_a_morning_of_writes(
     kept_pages, client_for, django_assert_max_num_queries
 ):
-    service = ServicePage.objects.live().filter(locale__language_code="fr").first()
-    # Scheduling a session and opening an account are content: done before the page is kept.
+    # Building the test's pages, scheduling a session and opening an account are
+    # content: done before the page is kept.
+    service, article, page = organisation.service(), an_article(), a_procedure()
     session, newcomer = SessionFactory(), PersonFactory()
     reader = client_for("personnel")
     reader.get(service.url)
 
     client_for("cellule2")  # a sign-in
-    reader.post(f"{an_article().url}vote/", {"helpful": "yes"})
+    reader.post(f"{article.url}vote/", {"helpful": "yes"})
     enrolment.enrol(session.pk, newcomer)
-    page = birth_declaration()
     page.title = "Brouillon du matin"
     page.save_revision(log_action=True)
 
     # Session, user, content version, then Wagtail's view restrictions (as in test_freshness).
     with django_assert_max_num_queries(8):
         response = reader.get(service.url)
-    assert response.status_code == 200
+    assert response.status_code == 200 and "Service des essais" in response.content.decode()
+    assert ArticleFeedback.objects.filter(article=article, user__username="personnel").exists()

@@ -8,17 +8,23 @@ shared pages: procedures (edited by the procedures cell) and council decisions
 (edited by the communication service).
 """
 
+from datetime import date
 from html import unescape
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from procedures_manual.models import ProcedurePage
-from tests.news.factories import demo_decision
+from tests.news import factories as news
 from tests.permissions.test_matrix import form_data
+from tests.procedures_manual import factories as procedures
 
 pytestmark = pytest.mark.django_db
+
+
+def a_decision():
+    """A published council decision of the test's own: 30 for, 10 against, 2 abstentions."""
+    return news.decision(47, date(news.YEAR, 3, 12), subject="Objet de la décision des essais")
 
 
 def full_name(username):
@@ -48,7 +54,7 @@ def latest(page):
 
 
 def test_a_stale_save_of_a_council_decision_is_refused_and_names_who_saved(client_for):
-    decision = demo_decision()
+    decision = a_decision()
     first, second = client_for("communication"), client_for("admin")
     seen_by_first, seen_by_second = open_editor(first, decision), open_editor(second, decision)
     revisions = decision.revisions.count()
@@ -62,19 +68,19 @@ def test_a_stale_save_of_a_council_decision_is_refused_and_names_who_saved(clien
     assert response.status_code == 409
     assert decision.revisions.count() == revisions + 1
     assert latest(decision).votes_for == 33
-    assert latest(decision).subject != "Objet corrigé"
+    assert latest(decision).subject == "Objet de la décision des essais"
     html = unescape(response.content.decode())
     assert full_name("communication") in html
     assert "Rien n'a été enregistré" in html
     # ... shows what changed, their value against the one the form holds ...
     assert "la leur « 33 »" in html
-    assert f"la vôtre « {seen_by_second['votes_for']} »" in html
+    assert "la vôtre « 30 »" in html
     # ... and keeps what the second person typed.
     assert response.context["form"]["subject"].value() == "Objet corrigé"
 
 
 def test_saving_again_after_seeing_the_changes_is_a_deliberate_choice(client_for):
-    decision = demo_decision()
+    decision = a_decision()
     first, second = client_for("communication"), client_for("admin")
     seen_by_first, seen_by_second = open_editor(first, decision), open_editor(second, decision)
     save(first, decision, {**seen_by_first, "votes_for": "33", "votes_against": "7"})
@@ -87,7 +93,7 @@ def test_saving_again_after_seeing_the_changes_is_a_deliberate_choice(client_for
 
 
 def test_publishing_a_stale_council_decision_is_refused_too(client_for):
-    decision = demo_decision()
+    decision = a_decision()
     first, second = client_for("communication"), client_for("admin")
     seen_by_first, seen_by_second = open_editor(first, decision), open_editor(second, decision)
     save(first, decision, {**seen_by_first, "subject": "Objet du premier"})
@@ -100,24 +106,24 @@ def test_publishing_a_stale_council_decision_is_refused_too(client_for):
 
 
 def test_a_stale_save_of_a_procedure_is_refused(client_for):
-    procedure = ProcedurePage.objects.get(code="EC-01", locale__language_code="fr")
+    procedure = procedures.procedure(code="TS-01")
     first, second = client_for("cellule"), client_for("cellule2")
     seen_by_first, seen_by_second = open_editor(first, procedure), open_editor(second, procedure)
     revisions = procedure.revisions.count()
 
-    response = save(first, procedure, {**seen_by_first, "title": "Déclaration de naissance (A)"})
+    response = save(first, procedure, {**seen_by_first, "title": "Déclaration d'essai (A)"})
     assert response.status_code == 302
     response = save(second, procedure, {**seen_by_second, "fee_note": "Gratuit"})
 
     assert response.status_code == 409
     assert procedure.revisions.count() == revisions + 1
-    assert latest(procedure).title == "Déclaration de naissance (A)"
+    assert latest(procedure).title == "Déclaration d'essai (A)"
     assert full_name("cellule") in unescape(response.content.decode())
     assert response.context["form"]["fee_note"].value() == "Gratuit"
 
 
 def test_a_save_from_an_up_to_date_editor_goes_through(client_for):
-    decision = demo_decision()
+    decision = a_decision()
     client = client_for("communication")
     response = save(client, decision, {**open_editor(client, decision), "subject": "Objet neuf"})
     assert response.status_code == 302
@@ -128,7 +134,7 @@ def test_a_save_from_an_up_to_date_editor_goes_through(client_for):
 
 
 def test_a_stale_autosave_is_still_refused_by_wagtail_itself(client_for):
-    decision = demo_decision()
+    decision = a_decision()
     first, second = client_for("communication"), client_for("admin")
     seen_by_first, seen_by_second = open_editor(first, decision), open_editor(second, decision)
     save(first, decision, {**seen_by_first, "subject": "Objet du premier"})
@@ -147,7 +153,7 @@ def test_the_users_own_autosave_since_the_editor_opened_is_no_conflict(client_fo
     place: the "Save" or "Submit" that follows must not be refused as stale."""
     from django.utils import timezone
 
-    decision = demo_decision()
+    decision = a_decision()
     editor = client_for("communication")
     seen = open_editor(editor, decision)
     save(editor, decision, {**seen, "subject": "Brouillon en cours"})

@@ -4,16 +4,17 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from intranet.core.downloads import download
-from procedures_manual.models import ProcedurePage
+from tests.procedures_manual import factories as procedures
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    "code", ['EC-01"; x="', "EC-01\r\nSet-Cookie: a=b", "EC 01", "EC/01", "../EC", "-EC", "EC-"]
+    "code", ['TS-07"; x="', "TS-07\r\nSet-Cookie: a=b", "TS 07", "TS/07", "../TS", "-TS", "TS-"]
 )
 def test_a_procedure_code_is_letters_digits_and_dashes(code):
-    procedure = ProcedurePage.objects.get(code="EC-01", locale__language_code="fr")
+    procedure = procedures.procedure(code="TS-07")
+    procedure.full_clean()  # the code it was built with is accepted...
     procedure.code = code
     with pytest.raises(ValidationError) as refused:
         procedure.full_clean()
@@ -31,6 +32,6 @@ def test_a_file_name_is_quoted_or_encoded_in_the_header(filename):
 
 
 def test_the_fiche_downloads_under_its_code(staff_client):
-    procedure = ProcedurePage.objects.get(code="EC-01", locale__language_code="fr")
+    procedure = procedures.procedure(code="TS-07")
     response = staff_client.get(procedure.url + "fiche/docx/")
-    assert response["Content-Disposition"] == 'attachment; filename="fiche-EC-01.docx"'
+    assert response["Content-Disposition"] == 'attachment; filename="fiche-TS-07.docx"'

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from intranet.core.extraction import ExtractionFailed, extract
 from procedures_manual.importing import ImportRefused, import_manual, read_outline
 from search import text
+from tests.procedures_manual import factories as procedures
 from tests.search.asking import ask as search
 
 from . import samples
@@ -29,7 +30,7 @@ HEADINGS = st.sampled_from(
     [
         "État civil",
         "Urbanisme",
-        "EC-01 — Déclaration de naissance",
+        "TS-01 — Déclaration d'essai",
         "Pièces à fournir",
         "Frais",
         "Délai maximal",
@@ -38,7 +39,7 @@ HEADINGS = st.sampled_from(
         "Acte de naissance (Original, ×2)",
         "Gratuit",
         "30 jours",
-        "Loi 37-99, art. 5",
+        "Loi 88-20, art. 14",
     ]
 )
 
@@ -100,8 +101,30 @@ def docx_of(paragraphs):
     return buffer
 
 
+@pytest.fixture
+def manual_content():
+    """The procedure and the law that ``HEADINGS`` name, built for the test: an outline
+    can then update a procedure that exists and cite a legal text that exists."""
+    law = procedures.legal_text(number="88-20")
+    return procedures.procedure(code="TS-01", references=[(law, "14")])
+
+
+def test_the_importer_finds_the_procedure_and_the_law_the_headings_name(manual_content):
+    upload = docx_of(
+        [
+            ("Heading 1", "État civil"),
+            ("Heading 2", "TS-01 — Déclaration d'essai"),
+            ("Heading 3", "Références juridiques"),
+            ("List Bullet", "Loi 88-20, art. 14"),
+        ]
+    )
+    report = import_manual(upload, "fr", dry_run=True)
+    assert report.updated == ["TS-01 — Déclaration d'essai"] and not report.created
+
+
 @FEW
 @given(st.lists(st.tuples(STYLES, st.one_of(HEADINGS, ANY_TEXT)), max_size=25))
+@pytest.mark.usefixtures("manual_content")
 def test_the_manual_importer_imports_or_reports_problems(paragraphs):
     # Characters XML cannot hold are refused by python-docx when the file is written.
     paragraphs = [

@@ -1,12 +1,15 @@
 """The audit log: who published, approved, deleted or changed what, in Wagtail's site history."""
 
+from datetime import date
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from intranet.news.models import FeedToken, NewsPage
-from procedures_manual.models import ProcedurePage
+from tests.news import factories as news
+from tests.procedures_manual import factories as procedures
 from tests.training.factories import SessionFactory
 from training import enrolment
 from training.models import Enrolment
@@ -18,17 +21,22 @@ def user(username):
     return get_user_model().objects.get(username=username)
 
 
+def a_news_page():
+    """A published French news item of the test's own."""
+    return news.news("guichet-des-essais", date(news.YEAR, 4, 7), title="Guichet des essais")
+
+
 def test_publishing_a_page_is_logged_with_the_publisher():
-    article = NewsPage.objects.filter(locale__language_code="fr").first()
-    article.title = "Ouverture du guichet unique de l'urbanisme (mise à jour)"
+    article = a_news_page()
+    article.title = "Guichet des essais (mise à jour)"
     article.save_revision(user=user("communication")).publish(user=user("communication"))
     entry = PageLogEntry.objects.filter(page=article, action="wagtail.publish").latest("timestamp")
     assert entry.user == user("communication")
 
 
 def test_an_approval_in_the_procedures_circuit_is_logged_with_the_approver():
-    procedure = ProcedurePage.objects.get(code="EC-01", locale__language_code="fr")
-    procedure.title = "Déclaration de naissance (mise à jour)"
+    procedure = procedures.procedure(code="TS-01")
+    procedure.title = "Déclaration d'essai (mise à jour)"
     procedure.save_revision(user=user("cellule"))
     workflow_state = procedure.get_workflow().start(procedure, user("cellule"))
     task_state = workflow_state.current_task_state.specific
@@ -41,13 +49,13 @@ def test_an_approval_in_the_procedures_circuit_is_logged_with_the_approver():
 
 
 def test_deleting_a_page_in_the_admin_is_logged_with_who_deleted_it(client_for):
-    article = NewsPage.objects.filter(locale__language_code="fr").first()
+    article = a_news_page()
     response = client_for("admin").post(f"/admin/pages/{article.pk}/delete/")
     assert response.status_code == 302
     assert not NewsPage.objects.filter(pk=article.pk).exists()
     entry = PageLogEntry.objects.get(page_id=article.pk, action="wagtail.delete")
     assert entry.user == user("admin")
-    assert entry.label == article.title
+    assert entry.label == "Guichet des essais"
 
 
 def test_renewing_and_revoking_a_feed_address_are_logged_with_the_owner(client_for):
