@@ -25,6 +25,7 @@ def teal_is_free():
     teal (it then wears its division's) for the new division these tests load."""
     ServicePage.objects.filter(colour="teal").update(colour="")
 
+
 SERVICE = {
     "slug": "service-des-archives",
     "title": {"fr": "Service des archives", "ar": "مصلحة الأرشيف"},
