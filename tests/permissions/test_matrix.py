@@ -407,10 +407,10 @@ TRAINING_MATERIAL = ("training material", "training material (own)", "training m
 def _training_material(content):
     """The demo course's handout, or a document the trainer uploaded (handed out by a live
     course for "training material (live)")."""
-    from tests.training.factories import course, hand_out, material
+    from tests.training.factories import demo_course, hand_out, material
 
     if content == "training material":
-        handout = course().materials[0].value["document"]
+        handout = demo_course().materials[0].value["document"]
         assert handout.uploaded_by_user is None, "the demo handout has an uploader"
         return handout
     document = material(title="Support du formateur", uploaded_by="formateur")
