@@ -9,7 +9,7 @@ from wagtail.models import Collection
 
 from intranet.accounts.roles import PROCEDURES_COLLECTION
 from intranet.core.commune_data import schemas as s
-from intranet.core.commune_data.pages import differs
+from intranet.core.commune_data.pages import differs, in_order
 from intranet.core.commune_data.streams import from_data, stored_document
 from intranet.organisation.models import Arrondissement, ServicePage
 
@@ -157,8 +157,8 @@ def load(value, loading):
 
 def _load_procedure(loading, manual, record, circuit, forms):
     slug = record.get("slug") or default_slug(record)
-    french_fields = dict(_fields(record, "fr", loading, forms), slug=slug)
-    arabic_fields = dict(_fields(record, "ar", loading, forms), slug=slug)
+    french_fields = in_order(dict(_fields(record, "fr", loading, forms), slug=slug))
+    arabic_fields = in_order(dict(_fields(record, "ar", loading, forms), slug=slug))
     last_flag = ReviewFlag.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     published = []
     french = ProcedurePage.objects.child_of(manual).filter(code=record["code"]).first()
@@ -201,7 +201,7 @@ def _go_live(loading, page, circuit, outcome, published):
 
 
 def _assign(page, fields):
-    for name, value in fields.items():
+    for name, value in in_order(fields).items():
         setattr(page, name, value)
 
 

@@ -16,8 +16,24 @@ from modelcluster.fields import ParentalKey
 from wagtail.fields import StreamValue
 
 
+def in_order(fields):
+    """Inline children numbered in the order the folder gives them.
+
+    Children assigned as a list keep no ``sort_order`` of their own, and a
+    database other than SQLite gives ties back in any order: the documents of a
+    procedure would be listed differently from one request to the next.
+    """
+    for value in fields.values():
+        if isinstance(value, list):
+            for position, child in enumerate(value):
+                if isinstance(child, models.Model) and hasattr(child, "sort_order"):
+                    child.sort_order = position
+    return fields
+
+
 def upsert_child(loading, parent, model, slug, **fields):
     """The child page of ``parent`` with this slug, created or updated, then published."""
+    in_order(fields)
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
         page = parent.add_child(instance=model(slug=slug, **fields))
@@ -27,6 +43,7 @@ def upsert_child(loading, parent, model, slug, **fields):
 
 def upsert_translation(loading, page, locale, **fields):
     """The translation of ``page`` in ``locale``, created or updated, then published."""
+    in_order(fields)
     translation = page.get_translation_or_none(locale)
     if translation is None:
         translation = page.copy_for_translation(locale, copy_parents=True).specific
@@ -83,7 +100,7 @@ def upsert_snippet(loading, model, key, french_fields, arabic_fields):
 
 
 def _assign(instance, fields):
-    for name, value in fields.items():
+    for name, value in in_order(fields).items():
         setattr(instance, name, value)
 
 
@@ -106,7 +123,11 @@ def comparable(value):
     if isinstance(value, models.Manager):
         value = list(value.all())
     if isinstance(value, list | tuple):
-        return [comparable(item) for item in value]
+        items = [comparable(item) for item in value]
+        if value and all(_is_related(item) for item in value):
+            # Many-to-many: a set, which the database may give back in any order.
+            return sorted(items, key=repr)
+        return items
     if isinstance(value, models.Model):
         if value.pk is not None and not _is_inline(value):
             return (type(value).__name__, value.pk)
@@ -127,6 +148,10 @@ def _is_raw_stream(value):
         and bool(value)
         and all(isinstance(item, dict) and {"type", "value"} <= set(item) for item in value)
     )
+
+
+def _is_related(item):
+    return isinstance(item, models.Model) and item.pk is not None and not _is_inline(item)
 
 
 def _is_inline(instance):
