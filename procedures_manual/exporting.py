@@ -95,7 +95,12 @@ def build_manual(language="fr"):
 
 def manual_pdf(manual):
     with translation.override(manual.language):
-        return html_to_pdf(render_to_string("procedures_manual/manual.html", {"manual": manual}))
+        return html_to_pdf(
+            render_to_string(
+                "procedures_manual/manual.html",
+                {"manual": manual, "commune": current_commune()},
+            )
+        )
 
 
 def manual_docx(manual):

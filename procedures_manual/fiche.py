@@ -17,6 +17,7 @@ from docx.enum.section import WD_ORIENT
 from docx.shared import Mm, Pt
 
 from intranet.core import docx_writing
+from intranet.core.models import current_commune
 from intranet.core.printing import html_to_pdf
 
 LANGUAGES = ("fr", "ar")
@@ -88,7 +89,9 @@ def build(procedure):
 
 def as_html(fiche, for_print_view=False):
     return render_to_string(
-        "procedures_manual/fiche.html", {"fiche": fiche, "print_view": for_print_view}
+        "procedures_manual/fiche.html",
+        # Rendered without a request (PDF, DOCX): no context processor names the commune.
+        {"fiche": fiche, "print_view": for_print_view, "commune": current_commune()},
     )
 
 

@@ -30,6 +30,7 @@ def as_html(revue):
             "news/revue_print.html",
             {
                 "page": revue,
+                "commune": current_commune(),
                 "entries": revue.entries(),
                 "language": language,
                 "direction": "rtl" if docx_writing.is_rtl(language) else "ltr",
