@@ -121,3 +121,16 @@ def test_the_beni_mellal_reception_file_is_valid():
         "reception": yaml_files.read((folder / "reception.yaml").read_text(encoding="utf-8"))
     }
     assert commune_data.check(folder, contents) == []
+
+
+def test_the_demo_register_counts_women_and_men():
+    """The statistics page of the demo has something to show from the first visit."""
+    genders = set(ReceptionVisit.objects.values_list("gender", flat=True))
+    assert {"woman", "man"} <= genders
+
+
+def test_the_demo_cell_already_put_the_criminal_record_aside():
+    """The demo's register shows a cell at work: some searches already decided."""
+    decided = query_log.normalised_form("casier judiciaire")
+    assert SearchFollowUp.objects.filter(normalised=decided).exists()
+    assert decided not in [row["normalised"] for row in query_log.unanswered()]

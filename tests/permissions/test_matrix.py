@@ -6,6 +6,10 @@ whether the intranet let it happen. A refusal is a 403, Wagtail's redirect to
 the administration's home with a permission message, or the sign-in page; a
 refused POST must also leave the database as it was. An allowed action must
 answer 200 (or redirect elsewhere) and make the change.
+
+An end-to-end check, like the browser journeys: it runs on the demo commune as a
+whole (its accounts, roles and content), the golden set the other tests do not
+lean on.
 """
 
 from datetime import timedelta

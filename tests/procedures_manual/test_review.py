@@ -158,7 +158,7 @@ def test_procedures_past_their_review_date_are_listed_and_their_owners_reminded(
     assert page not in review.procedures_past_review()
 
     assert review.remind_owners(today=later) == 1
-    assert mail.outbox[-1].to == ["cellule@benimellal.ma"]
+    assert mail.outbox[-1].to == [user("cellule").email]
     assert "TS-01" in mail.outbox[-1].body
 
 

@@ -56,19 +56,30 @@ def test_a_mistyped_query_offers_its_correction_spelled_as_the_content_spells_it
     assert results.corrected_query == "déclaration naissance"
 
 
-def test_a_draft_waiting_for_approval_is_not_found():
-    procedure = ProcedurePage.objects.get(code="EC-01", locale__language_code="fr")
-    procedure.title = "Zanzibar brouillon"
-    procedure.save_revision()
+def an_indexed_procedure(django_capture_on_commit_callbacks, title):
+    """A procedure of the test's own, live in French and in the index."""
+    from tests.procedures_manual.factories import procedure
+
+    with django_capture_on_commit_callbacks(execute=True):
+        return procedure(code="TS-91", french={"title": title}, translate=False)
+
+
+def test_a_draft_waiting_for_approval_is_not_found(django_capture_on_commit_callbacks):
+    page = an_indexed_procedure(django_capture_on_commit_callbacks, "Attestation de gué")
+    assert first_title("attestation gué") == "Attestation de gué"
+    page.title = "Zanzibar brouillon"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision()
     assert search("zanzibar", language="fr").hits == []
+    assert first_title("attestation gué") == "Attestation de gué"  # the live text stays found
 
 
 def test_unpublishing_removes_a_page_from_search(django_capture_on_commit_callbacks):
-    procedure = ProcedurePage.objects.get(code="HY-02", locale__language_code="fr")
+    page = an_indexed_procedure(django_capture_on_commit_callbacks, "Attestation de gué")
     with django_capture_on_commit_callbacks(execute=True):
-        procedure.unpublish()
-    assert not SearchEntry.objects.filter(key=f"page:{procedure.pk}").exists()
-    assert first_title("transfert dépouille") != procedure.title
+        page.unpublish()
+    assert not SearchEntry.objects.filter(key=f"page:{page.pk}").exists()
+    assert first_title("attestation gué") != page.title
 
 
 def test_a_word_more_than_two_edits_from_every_indexed_word_is_left_as_typed():
@@ -77,13 +88,13 @@ def test_a_word_more_than_two_edits_from_every_indexed_word_is_left_as_typed():
 
 
 def test_term_counts_follow_pages_in_and_out_of_the_index(django_capture_on_commit_callbacks):
-    procedure = ProcedurePage.objects.get(code="HY-02", locale__language_code="fr")
-    term = SearchPosting.objects.filter(entry__key=f"page:{procedure.pk}").first().term
+    page = an_indexed_procedure(django_capture_on_commit_callbacks, "Attestation de gué")
+    term = SearchPosting.objects.filter(entry__key=f"page:{page.pk}").first().term
     before = SearchTerm.objects.get(term=term).entry_count
     with django_capture_on_commit_callbacks(execute=True):
-        procedure.unpublish()
+        page.unpublish()
     assert SearchTerm.objects.get(term=term).entry_count == before - 1
-    indexing.index_page(ProcedurePage.objects.get(pk=procedure.pk).specific)  # not live: stays out
+    indexing.index_page(ProcedurePage.objects.get(pk=page.pk).specific)  # not live: stays out
     assert SearchTerm.objects.get(term=term).entry_count == before - 1
 
 
@@ -103,8 +114,8 @@ def test_an_editor_synonym_takes_effect_at_once():
     assert first_title("rapatriement mortuaire") == "Transfert de dépouille mortelle"
 
 
-def test_an_editors_pinned_result_comes_first():
-    pinned = ProcedurePage.objects.get(code="LG-02", locale__language_code="fr")
+def test_an_editors_pinned_result_comes_first(django_capture_on_commit_callbacks):
+    pinned = an_indexed_procedure(django_capture_on_commit_callbacks, "Attestation de gué")
     SearchPromotion.objects.create(query=Query.get("signature"), page=pinned, sort_order=0)
     hits = search("signature", language="fr").hits
     assert hits[0].entry.title == pinned.title and hits[0].pinned
@@ -213,7 +224,7 @@ class TestApi:
 
 
 def test_moving_a_page_updates_its_address_in_search(django_capture_on_commit_callbacks):
-    procedure = ProcedurePage.objects.get(code="EQ-01", locale__language_code="fr")
+    procedure = an_indexed_procedure(django_capture_on_commit_callbacks, "Attestation de gué")
     with django_capture_on_commit_callbacks(execute=True):
         procedure.slug = "reservation-salle"
         procedure.save_revision()

@@ -93,7 +93,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"agent{n}")
     first_name = "Nadia"
     last_name = factory.Sequence(lambda n: f"Agent {n}")
-    email = factory.LazyAttribute(lambda person: f"{person.username}@benimellal.ma")
+    email = factory.LazyAttribute(lambda person: f"{person.username}@commune.test")
 
     @factory.post_generation
     def role(person, create, extracted, **kwargs):

@@ -265,7 +265,8 @@ OTHER_SECTIONS = {
 
 
 def _pages_of(model_label):
-    """The first page of that type in each language."""
+    """The first page of that type in each language, wherever it comes from: this
+    check walks the installation's content (the demo commune), end to end."""
     from django.apps import apps
 
     model = apps.get_model(model_label)
