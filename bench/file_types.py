@@ -1,4 +1,4 @@
-"""The library's file sniffing (``intranet/library/file_types.py``) against an earlier version.
+"""The library's file sniffing (``intranet/core/file_types.py``) against an earlier version.
 
 Sniffs every file of the shared corpus (real PDFs from many producers in
 ``pdf/``, files built to hurt the pipeline in ``hostile/``) and a few files of
@@ -29,19 +29,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intranet.settings.test")
-MODULE = "intranet/library/file_types.py"
+MODULE = "intranet/core/file_types.py"
+EARLIER_MODULE = "intranet/library/file_types.py"  # where it lived before the core
 
 import django  # noqa: E402
 
 django.setup()
 
-from intranet.library import file_types as current  # noqa: E402
+from intranet.core import file_types as current  # noqa: E402
 
 
 def load_revision(revision):
-    source = subprocess.run(
-        ["git", "show", f"{revision}:{MODULE}"], cwd=ROOT, capture_output=True, check=True
-    ).stdout
+    for module_path in (MODULE, EARLIER_MODULE):
+        shown = subprocess.run(
+            ["git", "show", f"{revision}:{module_path}"], cwd=ROOT, capture_output=True
+        )
+        if shown.returncode == 0:
+            break
+    shown.check_returncode()
+    source = shown.stdout
     path = Path(tempfile.mkdtemp()) / "file_types_at_revision.py"
     path.write_bytes(source)
     spec = importlib.util.spec_from_file_location("file_types_at_revision", path)

@@ -7,15 +7,14 @@ and size limits are Wagtail's own (``WAGTAILDOCS_EXTENSIONS``,
 version comment, and keeps a document's first file before Wagtail deletes it.
 """
 
-import posixpath
-
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
-from . import file_types, versions
+from intranet.core import uploads
+
+from . import versions
 
 
 class LibraryDocumentForm(BaseDocumentForm):
@@ -36,24 +35,9 @@ class LibraryDocumentForm(BaseDocumentForm):
         uploaded = self.cleaned_data.get("file")
         if not uploaded or "file" not in self.changed_data:
             return uploaded
-        extension = posixpath.splitext(uploaded.name)[1].lstrip(".").lower()
-        if extension not in settings.WAGTAILDOCS_EXTENSIONS:
+        if uploads.extension_of(uploaded.name) not in settings.WAGTAILDOCS_EXTENSIONS:
             return uploaded  # Wagtail's own check names the allowed extensions
-        if not file_types.matches_extension(extension, uploaded):
-            uploaded.seek(0)
-            raise ValidationError(
-                _(
-                    "The content of “%(name)s” does not match its extension “.%(extension)s”: "
-                    "it looks like %(found)s. Save it again in the right format, or give it "
-                    "the extension of its real format."
-                ),
-                code="content_mismatch",
-                params={
-                    "name": uploaded.name,
-                    "extension": extension,
-                    "found": file_types.looks_like(uploaded.read(file_types.HEAD_BYTES)),
-                },
-            )
+        uploads.check_content(uploaded)
         return uploaded
 
     def add_error(self, field, error):

@@ -5,9 +5,9 @@ from django.db.models import Count, Max, Prefetch, Q
 from django.db.models.functions import Coalesce
 from wagtail.documents import get_document_model
 
+from intranet.core import file_types
 from intranet.core.access import can_read
 
-from . import file_types
 from .models import DivisionCollection, DocumentVersion
 
 PER_PAGE = 20

@@ -16,9 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Collection
 
+from intranet.core import file_types
 from intranet.core.pages import SectionPage
-
-from . import file_types
 
 
 class DivisionCollection(models.Model):

@@ -313,7 +313,7 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", default="Intranet communal")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents pass through Django's permission checks
-# The library checks that a file's content matches its extension (library/file_types.py).
+# The library checks that a file's content matches its extension (intranet/core/uploads.py).
 WAGTAILDOCS_EXTENSIONS = [
     "pdf", "docx", "doc", "odt", "txt",  # texts
     "xlsx", "xls", "ods", "csv",  # spreadsheets

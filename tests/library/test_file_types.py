@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-from intranet.library import file_types
+from intranet.core import file_types
 
 from .factories import docx_bytes, pdf_bytes, png_bytes
 

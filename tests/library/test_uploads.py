@@ -8,7 +8,7 @@ from django.conf import settings
 from django.test import override_settings
 from wagtail.documents import get_document_model
 
-from intranet.library import file_types
+from intranet.core import file_types
 
 from .factories import admin_add, admin_replace, docx_bytes, make_document, pdf_bytes, png_bytes
 

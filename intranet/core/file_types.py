@@ -1,4 +1,4 @@
-"""The kinds of file the library accepts, how to recognise each, and how readers filter them.
+"""The kinds of file the intranet accepts, how to recognise each, and how readers filter them.
 
 One registry keyed by extension: the admin's upload check, the readers'
 "type" filter and the labels shown beside each document all read it. A file
