@@ -7,7 +7,6 @@ covers whatever the installation holds.
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
