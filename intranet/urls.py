@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("intranet.accounts.urls")),
     path("search/", include("search.urls")),
     path("reception/", include("intranet.reception.urls")),
+    path("requests/", include("intranet.requests_office.urls")),
     path("training/", include("training.urls")),
     path("news/", include("intranet.news.urls")),
     path("", include(wagtail_urls)),

@@ -91,7 +91,22 @@ ROLES = (
         key="reception",
         name="Agent d'accueil",
         description=_("Answers visitors at the reception desk and keeps its register."),
-        model_permissions=("reception.add_receptionvisit", "reception.view_receptionvisit"),
+        model_permissions=(
+            "reception.add_receptionvisit",
+            "reception.view_receptionvisit",
+            # A visitor who wants to complain leaves with a receipt, in one step.
+            "requests_office.record_citizenrequest",
+        ),
+    ),
+    Role(
+        key="requests_office",
+        name="Bureau des réclamations",
+        description=_(
+            "Receives citizens' complaints, observations, suggestions and petitions, "
+            "screens them, sends them to the services, approves the answers and "
+            "closes them."
+        ),
+        model_permissions=("requests_office.record_citizenrequest",),
     ),
     Role(
         key="procedures_cell",

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "intranet.organisation",
     "intranet.news",
     "intranet.reception",
+    "intranet.requests_office",
     "procedures_manual",
     "training",
     "intranet.library",
@@ -298,6 +299,21 @@ STORAGES = {
 
 # The folder that ``load_demo`` loads (``dev.py serve`` runs it): any commune's folder.
 DEMO_COMMUNE = env.path("DEMO_COMMUNE", default=BASE_DIR / "communes" / "beni-mellal")
+
+# --- The citizens' requests office ---------------------------------------------
+
+# Decree 2-17-265 (23 June 2017): the administration answers a complaint within 60
+# days. The acknowledgment delay is the office's own commitment for what comes by
+# letter, the box or the register (the desk and the portals hand a receipt at once).
+REQUESTS_ANSWER_DAYS = env.int("REQUESTS_ANSWER_DAYS", default=60)
+REQUESTS_ACKNOWLEDGMENT_DAYS = env.int("REQUESTS_ACKNOWLEDGMENT_DAYS", default=3)
+# The service is reminded this many days before its answer is due, then every
+# day once it is late; past REQUESTS_ESCALATION_DAYS of lateness its division is too.
+REQUESTS_REMINDER_DAYS_BEFORE = env.int("REQUESTS_REMINDER_DAYS_BEFORE", default=10)
+REQUESTS_ESCALATION_DAYS = env.int("REQUESTS_ESCALATION_DAYS", default=7)
+# Law 09-08: personal data kept no longer than needed. Past this many days after a
+# request is closed, the citizen's identity and contact details are erased.
+REQUESTS_RETENTION_DAYS = env.int("REQUESTS_RETENTION_DAYS", default=730)
 
 # --- Email --------------------------------------------------------------------
 

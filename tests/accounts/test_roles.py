@@ -36,7 +36,7 @@ def test_each_role_is_a_group_and_the_only_other_groups_are_divisions_editors_or
     assert division_editors and service_teams
     groups = set(Group.objects.values_list("name", flat=True))
     assert groups - division_editors - service_teams == {role.name for role in ROLES}
-    assert len(ROLES) == 9
+    assert len(ROLES) == 10
 
 
 def test_a_flushed_database_gets_no_roles_until_it_has_a_page_tree_again(monkeypatch):

@@ -28,6 +28,7 @@ SECTIONS = (
     "intranet.operations",
     "intranet.organisation",
     "intranet.reception",
+    "intranet.requests_office",
     "intranet.security",
     "knowledge",
     "procedures_manual",
@@ -54,6 +55,9 @@ ALLOWED = {
     ("intranet.reception", "intranet.organisation"),
     ("intranet.reception", "procedures_manual"),
     ("intranet.reception", "search"),
+    # The office is a role; requests go to services, about an arrondissement.
+    ("intranet.requests_office", "intranet.accounts"),
+    ("intranet.requests_office", "intranet.organisation"),
     # Approval circuits and the manual's collection follow the roles.
     ("procedures_manual", "intranet.accounts"),
     # An imported manual names each procedure's service.

@@ -9,8 +9,9 @@ the intranet, signed in as each demo account.
 Roles (demo accounts): anonymous = not signed in; personnel = every civil
 servant; accueil = reception agent; cellule = procedures cell; juriste = legal
 advisor; formateur = trainer; coordination = training coordinator;
-communication = communication service; ipecag = IPECAG member; admin =
-administrator.
+communication = communication service; ipecag = IPECAG member;
+reclamations = agent of the citizens' requests office; etatcivil = a member of
+staff in the team of the civil status service; admin = administrator.
 
 Actions:
   view     open the page (or the listing) in the intranet
@@ -35,6 +36,12 @@ Notes on some rows:
     export = its attendance sheet (DOCX).
   reception register: view = the register's statistics;
     edit = record a visit at the reception desk.
+  citizen request: a complaint the office sent to the civil status service.
+    view = its page, with the citizen's identity (law 09-08: the office and
+    the assigned service's staff only, administrators excluded); edit = add
+    an internal note; approve = approve the answer the service proposed;
+    export = its receipt (PDF); upload = record a new request (the desk
+    records one for a visitor who wants to complain).
   search synonyms: view = their list in the administration (a tuning tool of
     the procedures cell, not content for readers).
   training material: a document of the training collection ("Formation");
@@ -68,118 +75,128 @@ ROLES = (
     "coordination",
     "communication",
     "ipecag",
+    "reclamations",
+    "etatcivil",
     "admin",
 )
 
 # fmt: off
-# content / action                    anonymous personnel accueil cellule juriste formateur coordination communication ipecag admin  # noqa: E501
+# content / action                    anonymous personnel accueil cellule juriste formateur coordination communication ipecag reclamations etatcivil admin  # noqa: E501
 TABLE = """
-procedure                 | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
-procedure                 | edit    | no  | no  | no  | yes | no  | no  | no  | no  | no  | yes
-procedure                 | submit  | no  | no  | no  | yes | no  | no  | no  | no  | no  | yes
-procedure                 | approve | no  | no  | no  | no  | yes | no  | no  | no  | no  | no
-procedure                 | publish | no  | no  | no  | no  | no  | no  | no  | no  | no  | no
-procedure                 | delete  | no  | no  | no  | no  | no  | no  | no  | no  | no  | yes
-procedure                 | export  | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
-procedure manual          | export  | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
-procedure (second reading)| approve | no  | no  | no  | yes | no  | no  | no  | no  | no  | no
-legal text                | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
-legal text                | edit    | no  | no  | no  | no  | yes | no  | no  | no  | no  | yes
-legal text                | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-legal text                | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-legal text                | publish | no  | no  | no  | no  | yes | no  | no  | no  | no  | yes
-legal text                | delete  | no  | no  | no  | no  | yes | no  | no  | no  | no  | yes
-legal text                | export  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-organisation              | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
-organisation              | edit    | no  | no  | no  | no  | no  | no  | no  | yes | no  | yes
-organisation              | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-organisation              | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-organisation              | publish | no  | no  | no  | no  | no  | no  | no  | yes | no  | yes
-organisation              | delete  | no  | no  | no  | no  | no  | no  | no  | yes | no  | yes
-organisation              | export  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-news item                 | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
-news item                 | edit    | no  | no  | no  | no  | no  | no  | no  | yes | no  | yes
-news item                 | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-news item                 | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-news item                 | publish | no  | no  | no  | no  | no  | no  | no  | yes | no  | yes
-news item                 | delete  | no  | no  | no  | no  | no  | no  | no  | yes | no  | yes
-news item                 | export  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-council decision          | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
-council decision          | edit    | no  | no  | no  | no  | no  | no  | no  | yes | no  | yes
-council decision          | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-council decision          | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-council decision          | publish | no  | no  | no  | no  | no  | no  | no  | yes | no  | yes
-council decision          | delete  | no  | no  | no  | no  | no  | no  | no  | yes | no  | yes
-council decision          | export  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-revue                     | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
-revue                     | edit    | no  | no  | no  | no  | no  | no  | no  | yes | no  | yes
-revue                     | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-revue                     | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-revue                     | publish | no  | no  | no  | no  | no  | no  | no  | yes | no  | yes
-revue                     | delete  | no  | no  | no  | no  | no  | no  | no  | yes | no  | yes
-revue                     | export  | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
-knowledge article         | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
-knowledge article         | edit    | no  | no  | no  | yes | no  | no  | no  | yes | no  | yes
-knowledge article         | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-knowledge article         | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-knowledge article         | publish | no  | no  | no  | yes | no  | no  | no  | yes | no  | yes
-knowledge article         | delete  | no  | no  | no  | yes | no  | no  | no  | yes | no  | yes
-knowledge article         | export  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-training course           | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
-training course           | edit    | no  | no  | no  | no  | no  | yes | yes | no  | no  | yes
-training course           | submit  | no  | no  | no  | no  | no  | yes | yes | no  | no  | yes
-training course           | approve | no  | no  | no  | no  | no  | no  | yes | no  | no  | yes
-training course           | publish | no  | no  | no  | no  | no  | no  | yes | no  | no  | yes
-training course           | delete  | no  | no  | no  | no  | no  | no  | yes | no  | no  | yes
-training course           | export  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-training session          | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
-training session          | edit    | no  | no  | no  | no  | no  | yes | yes | no  | no  | yes
-training session          | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-training session          | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-training session          | publish | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-training session          | delete  | no  | no  | no  | no  | no  | yes | yes | no  | no  | yes
-training session          | export  | no  | no  | no  | no  | no  | yes | yes | no  | no  | yes
-ipecag work plan          | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
-ipecag work plan          | edit    | no  | no  | no  | no  | no  | no  | no  | no  | yes | yes
-ipecag work plan          | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-ipecag work plan          | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-ipecag work plan          | publish | no  | no  | no  | no  | no  | no  | no  | no  | yes | yes
-ipecag work plan          | delete  | no  | no  | no  | no  | no  | no  | no  | no  | yes | yes
-ipecag work plan          | export  | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
-training material         | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
-training material         | upload  | no  | no  | no  | no  | no  | yes | yes | no  | no  | yes
-training material         | edit    | no  | no  | no  | no  | no  | no  | yes | no  | no  | yes
-training material         | delete  | no  | no  | no  | no  | no  | no  | yes | no  | no  | yes
-training material (own)   | edit    | no  | no  | no  | no  | no  | yes | yes | no  | no  | yes
-training material (own)   | delete  | no  | no  | no  | no  | no  | yes | yes | no  | no  | yes
-training material (live)  | edit    | no  | no  | no  | no  | no  | no  | yes | no  | no  | yes
-training material (live)  | delete  | no  | no  | no  | no  | no  | no  | yes | no  | no  | yes
-procedure form            | edit    | no  | no  | no  | no  | no  | no  | no  | no  | no  | yes
-procedure form            | delete  | no  | no  | no  | no  | no  | no  | no  | no  | no  | yes
-library document          | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
-library document          | edit    | no  | no  | no  | no  | no  | no  | no  | no  | no  | yes
-library document          | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-library document          | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-library document          | publish | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-library document          | delete  | no  | no  | no  | no  | no  | no  | no  | no  | no  | yes
-library document          | export  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-library document (DGS)    | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes
-library document (DGS)    | edit    | no  | no  | no  | no  | no  | no  | no  | yes | no  | yes
-library document (DGS)    | delete  | no  | no  | no  | no  | no  | no  | no  | yes | no  | yes
-reception register        | view    | no  | no  | yes | yes | no  | no  | no  | no  | yes | yes
-reception register        | edit    | no  | no  | yes | no  | no  | no  | no  | no  | no  | yes
-reception register        | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-reception register        | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-reception register        | publish | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-reception register        | delete  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-reception register        | export  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-search synonyms           | view    | no  | no  | no  | yes | no  | no  | no  | no  | no  | yes
-search synonyms           | edit    | no  | no  | no  | yes | no  | no  | no  | no  | no  | yes
-search synonyms           | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-search synonyms           | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-search synonyms           | publish | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
-search synonyms           | delete  | no  | no  | no  | yes | no  | no  | no  | no  | no  | yes
-search synonyms           | export  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+procedure                 | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+procedure                 | edit    | no  | no  | no  | yes | no  | no  | no  | no  | no  | no  | no  | yes
+procedure                 | submit  | no  | no  | no  | yes | no  | no  | no  | no  | no  | no  | no  | yes
+procedure                 | approve | no  | no  | no  | no  | yes | no  | no  | no  | no  | no  | no  | no
+procedure                 | publish | no  | no  | no  | no  | no  | no  | no  | no  | no  | no  | no  | no
+procedure                 | delete  | no  | no  | no  | no  | no  | no  | no  | no  | no  | no  | no  | yes
+procedure                 | export  | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+procedure manual          | export  | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+procedure (second reading)| approve | no  | no  | no  | yes | no  | no  | no  | no  | no  | no  | no  | no
+legal text                | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+legal text                | edit    | no  | no  | no  | no  | yes | no  | no  | no  | no  | no  | no  | yes
+legal text                | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+legal text                | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+legal text                | publish | no  | no  | no  | no  | yes | no  | no  | no  | no  | no  | no  | yes
+legal text                | delete  | no  | no  | no  | no  | yes | no  | no  | no  | no  | no  | no  | yes
+legal text                | export  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+organisation              | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+organisation              | edit    | no  | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | yes
+organisation              | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+organisation              | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+organisation              | publish | no  | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | yes
+organisation              | delete  | no  | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | yes
+organisation              | export  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+news item                 | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+news item                 | edit    | no  | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | yes
+news item                 | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+news item                 | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+news item                 | publish | no  | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | yes
+news item                 | delete  | no  | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | yes
+news item                 | export  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+council decision          | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+council decision          | edit    | no  | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | yes
+council decision          | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+council decision          | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+council decision          | publish | no  | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | yes
+council decision          | delete  | no  | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | yes
+council decision          | export  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+revue                     | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+revue                     | edit    | no  | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | yes
+revue                     | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+revue                     | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+revue                     | publish | no  | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | yes
+revue                     | delete  | no  | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | yes
+revue                     | export  | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+knowledge article         | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+knowledge article         | edit    | no  | no  | no  | yes | no  | no  | no  | yes | no  | no  | no  | yes
+knowledge article         | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+knowledge article         | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+knowledge article         | publish | no  | no  | no  | yes | no  | no  | no  | yes | no  | no  | no  | yes
+knowledge article         | delete  | no  | no  | no  | yes | no  | no  | no  | yes | no  | no  | no  | yes
+knowledge article         | export  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+training course           | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+training course           | edit    | no  | no  | no  | no  | no  | yes | yes | no  | no  | no  | no  | yes
+training course           | submit  | no  | no  | no  | no  | no  | yes | yes | no  | no  | no  | no  | yes
+training course           | approve | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | no  | yes
+training course           | publish | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | no  | yes
+training course           | delete  | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | no  | yes
+training course           | export  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+training session          | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+training session          | edit    | no  | no  | no  | no  | no  | yes | yes | no  | no  | no  | no  | yes
+training session          | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+training session          | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+training session          | publish | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+training session          | delete  | no  | no  | no  | no  | no  | yes | yes | no  | no  | no  | no  | yes
+training session          | export  | no  | no  | no  | no  | no  | yes | yes | no  | no  | no  | no  | yes
+ipecag work plan          | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+ipecag work plan          | edit    | no  | no  | no  | no  | no  | no  | no  | no  | yes | no  | no  | yes
+ipecag work plan          | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+ipecag work plan          | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+ipecag work plan          | publish | no  | no  | no  | no  | no  | no  | no  | no  | yes | no  | no  | yes
+ipecag work plan          | delete  | no  | no  | no  | no  | no  | no  | no  | no  | yes | no  | no  | yes
+ipecag work plan          | export  | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+training material         | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+training material         | upload  | no  | no  | no  | no  | no  | yes | yes | no  | no  | no  | no  | yes
+training material         | edit    | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | no  | yes
+training material         | delete  | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | no  | yes
+training material (own)   | edit    | no  | no  | no  | no  | no  | yes | yes | no  | no  | no  | no  | yes
+training material (own)   | delete  | no  | no  | no  | no  | no  | yes | yes | no  | no  | no  | no  | yes
+training material (live)  | edit    | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | no  | yes
+training material (live)  | delete  | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | no  | yes
+procedure form            | edit    | no  | no  | no  | no  | no  | no  | no  | no  | no  | no  | no  | yes
+procedure form            | delete  | no  | no  | no  | no  | no  | no  | no  | no  | no  | no  | no  | yes
+library document          | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+library document          | edit    | no  | no  | no  | no  | no  | no  | no  | no  | no  | no  | no  | yes
+library document          | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+library document          | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+library document          | publish | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+library document          | delete  | no  | no  | no  | no  | no  | no  | no  | no  | no  | no  | no  | yes
+library document          | export  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+library document (DGS)    | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
+library document (DGS)    | edit    | no  | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | yes
+library document (DGS)    | delete  | no  | no  | no  | no  | no  | no  | no  | yes | no  | no  | no  | yes
+reception register        | view    | no  | no  | yes | yes | no  | no  | no  | no  | yes | no  | no  | yes
+reception register        | edit    | no  | no  | yes | no  | no  | no  | no  | no  | no  | no  | no  | yes
+reception register        | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+reception register        | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+reception register        | publish | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+reception register        | delete  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+reception register        | export  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+search synonyms           | view    | no  | no  | no  | yes | no  | no  | no  | no  | no  | no  | no  | yes
+search synonyms           | edit    | no  | no  | no  | yes | no  | no  | no  | no  | no  | no  | no  | yes
+search synonyms           | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+search synonyms           | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+search synonyms           | publish | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+search synonyms           | delete  | no  | no  | no  | yes | no  | no  | no  | no  | no  | no  | no  | yes
+search synonyms           | export  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+citizen request           | view    | no  | no  | no  | no  | no  | no  | no  | no  | no  | yes | yes | no
+citizen request           | edit    | no  | no  | no  | no  | no  | no  | no  | no  | no  | yes | yes | no
+citizen request           | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+citizen request           | approve | no  | no  | no  | no  | no  | no  | no  | no  | no  | yes | no  | no
+citizen request           | publish | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+citizen request           | delete  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+citizen request           | export  | no  | no  | no  | no  | no  | no  | no  | no  | no  | yes | yes | no
+citizen request           | upload  | no  | no  | yes | no  | no  | no  | no  | no  | no  | yes | no  | yes
 """
 # fmt: on
 

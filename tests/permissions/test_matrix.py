@@ -623,6 +623,88 @@ def register_edit(client, role):
     return agree(shown, recorded, "reception desk")
 
 
+def _citizen_request(answer_proposed=False):
+    """A complaint the office sent to the civil status service, built the office's way."""
+    from intranet.organisation.models import ServicePage
+    from intranet.requests_office import handling
+
+    office = user("reclamations")
+    request = handling.receive(
+        kind="complaint",
+        citizen_name="Mustapha Zaoui",
+        national_id="I654321",
+        subject="Erreur sur un acte de naissance",
+        text="Mon prénom est mal écrit sur l'acte.",
+    )
+    service = ServicePage.objects.get(slug="service-etat-civil", locale__language_code="fr")
+    handling.assign(request, office, service)
+    if answer_proposed:
+        handling.propose_answer(request, user("etatcivil"), "Rectification faite le 2 mars.")
+    return request
+
+
+def citizen_request_view(client, role):
+    request = _citizen_request()
+    response = client.get(reverse("requests_detail", args=(request.reference,)))
+    shown = allowed(response, "a citizen's request")
+    if shown:
+        assert "I654321" in response.content.decode()  # with the citizen's identity
+    return shown
+
+
+def citizen_request_edit(client, role):
+    request = _citizen_request()
+    response = client.post(
+        reverse("requests_step", args=(request.reference, "note")), {"text": "Appelé le citoyen."}
+    )
+    noted = request.events.filter(kind="note").exists()
+    if not noted:
+        assert refused(response)
+    return noted
+
+
+def citizen_request_approve(client, role):
+    request = _citizen_request(answer_proposed=True)
+    response = client.post(
+        reverse("requests_step", args=(request.reference, "approve_answer")), {"text": ""}
+    )
+    request.refresh_from_db()
+    approved = request.status == "answer_approved"
+    if not approved:
+        assert refused(response)
+    return approved
+
+
+def citizen_request_export(client, role):
+    request = _citizen_request()
+    return download(lambda p: reverse("requests_receipt_pdf", args=(request.reference,)), PDF)(
+        None, client, role
+    )
+
+
+def citizen_request_upload(client, role):
+    from intranet.requests_office.models import CitizenRequest
+
+    response = client.post(
+        reverse("requests_new"),
+        {
+            "kind": "suggestion",
+            "channel": "desk",
+            "received_on": timezone.localdate().isoformat(),
+            "language": "fr",
+            "anonymous": "on",
+            "gender": "unspecified",
+            "category": "citizen",
+            "subject": "Bancs dans le jardin public",
+            "text": "Installer des bancs à l'ombre.",
+        },
+    )
+    recorded = CitizenRequest.objects.filter(subject="Bancs dans le jardin public").exists()
+    if not recorded:
+        assert refused(response)
+    return recorded
+
+
 OTHER = (
     {
         (library, action): check
@@ -650,6 +732,11 @@ OTHER = (
         ("training session", "export"): session_export,
         ("reception register", "view"): register_view,
         ("reception register", "edit"): register_edit,
+        ("citizen request", "view"): citizen_request_view,
+        ("citizen request", "edit"): citizen_request_edit,
+        ("citizen request", "approve"): citizen_request_approve,
+        ("citizen request", "export"): citizen_request_export,
+        ("citizen request", "upload"): citizen_request_upload,
     }
 )
 

@@ -1,0 +1,269 @@
+"""A citizen's request to the commune, the steps of its handling, and its files.
+
+The kinds are those of the national complaints portal (decree 2-17-265): a
+complaint, an observation, a suggestion. The citizen's identity and contact
+details are personal data (law 09-08): ``privacy`` says who reads them and
+erases them once the retention period has passed.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class CitizenRequest(models.Model):
+    class Kind(models.TextChoices):
+        COMPLAINT = "complaint", _("Complaint")
+        OBSERVATION = "observation", _("Observation")
+        SUGGESTION = "suggestion", _("Suggestion")
+
+    class Channel(models.TextChoices):
+        DESK = "desk", _("At the desk")
+        PHONE = "phone", _("By phone")
+        LETTER = "letter", _("By letter")
+        REGISTER = "register", _("Register at the entrance")
+        BOX = "box", _("Box at the entrance")
+        NATIONAL_PORTAL = "national_portal", _("National portal chikaya.ma")
+        PUBLIC_PORTAL = "public_portal", _("The commune's public portal")
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("To screen")
+        ASSIGNED = "assigned", _("With the service")
+        INFORMATION_REQUESTED = "information_requested", _("Information asked of the office")
+        ANSWER_PROPOSED = "answer_proposed", _("Answer to approve")
+        ANSWER_APPROVED = "answer_approved", _("Answer to send")
+        CLOSED = "closed", _("Closed")
+        INADMISSIBLE = "inadmissible", _("Not admissible")
+
+    class Gender(models.TextChoices):
+        WOMAN = "woman", _("Woman")
+        MAN = "man", _("Man")
+        UNSPECIFIED = "unspecified", _("Not specified")
+
+    class Category(models.TextChoices):
+        CITIZEN = "citizen", _("Resident citizen")
+        ABROAD = "abroad", _("Moroccan living abroad")
+        ASSOCIATION = "association", _("Association")
+        BUSINESS = "business", _("Business or professional")
+        OTHER = "other", _("Other")
+
+    class Language(models.TextChoices):
+        FRENCH = "fr", _("French")
+        ARABIC = "ar", _("Arabic")
+
+    class SentBy(models.TextChoices):
+        POST = "post", _("By post")
+        EMAIL = "email", _("By email")
+        HAND = "hand", _("Handed over at the office")
+        PHONE = "phone", _("Told by phone")
+        NATIONAL_PORTAL = "national_portal", _("On the national portal")
+
+    class Satisfaction(models.TextChoices):
+        SATISFIED = "satisfied", _("Satisfied")
+        NOT_SATISFIED = "not_satisfied", _("Not satisfied")
+        UNKNOWN = "unknown", _("Not known")
+
+    OPEN = (
+        Status.RECEIVED,
+        Status.ASSIGNED,
+        Status.INFORMATION_REQUESTED,
+        Status.ANSWER_PROPOSED,
+        Status.ANSWER_APPROVED,
+    )
+
+    reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
+    tracking_code = models.CharField(_("tracking code"), max_length=12, editable=False)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind, default=Kind.COMPLAINT)
+    channel = models.CharField(_("received"), max_length=16, choices=Channel, default=Channel.DESK)
+    national_portal_number = models.CharField(
+        _("national portal case number"), max_length=40, blank=True
+    )
+    received_on = models.DateField(_("received on"), default=timezone.localdate, db_index=True)
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    language = models.CharField(
+        _("language of the citizen"), max_length=2, choices=Language, default=Language.FRENCH
+    )
+
+    # The citizen: personal data, read only by the office and the assigned service.
+    anonymous = models.BooleanField(_("anonymous"), default=False)
+    citizen_name = models.CharField(_("full name"), max_length=160, blank=True)
+    national_id = models.CharField(_("national identity card number"), max_length=20, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    postal_address = models.CharField(_("postal address"), max_length=255, blank=True)
+    # Counted, never named: the statistics and the IPECAG's figures.
+    gender = models.CharField(
+        _("gender"), max_length=12, choices=Gender, default=Gender.UNSPECIFIED
+    )
+    category = models.CharField(
+        _("category"), max_length=12, choices=Category, default=Category.CITIZEN
+    )
+
+    subject = models.CharField(_("subject"), max_length=200)
+    text = models.TextField(_("request"))
+    service = models.ForeignKey(
+        "organisation.ServicePage",
+        verbose_name=_("service concerned"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    arrondissement = models.ForeignKey(
+        "organisation.Arrondissement",
+        verbose_name=_("arrondissement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    place = models.CharField(
+        _("where"),
+        max_length=255,
+        blank=True,
+        help_text=_("The address or place the request is about (a street, a park…)."),
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+
+    status = models.CharField(
+        _("status"), max_length=24, choices=Status, default=Status.RECEIVED, db_index=True
+    )
+    acknowledgment_due = models.DateField(_("acknowledgment due"), null=True, blank=True)
+    acknowledged_on = models.DateField(_("acknowledged on"), null=True, blank=True)
+    answer_due = models.DateField(_("answer due"), null=True, blank=True, db_index=True)
+    inadmissibility_reason = models.TextField(_("why it is not admissible"), blank=True)
+    answer = models.TextField(_("answer"), blank=True)
+    answer_approved_at = models.DateTimeField(_("answer approved at"), null=True, blank=True)
+    sent_by = models.CharField(_("answer sent"), max_length=16, choices=SentBy, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    satisfaction = models.CharField(
+        _("citizen satisfied"), max_length=16, choices=Satisfaction, blank=True
+    )
+    anonymised_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("citizen's request")
+        verbose_name_plural = _("citizens' requests")
+        ordering = ["-received_on", "-pk"]
+        permissions = [
+            ("record_citizenrequest", _("Record a citizen's request and print its receipt")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="complaint", anonymous=True),
+                name="complaint_not_anonymous",
+                violation_error_message=_(
+                    "A complaint needs the citizen's identity: only observations and "
+                    "suggestions may be anonymous."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        # The reference only: the audit log keeps this label, and a subject may name someone.
+        return self.reference
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN
+
+    def is_late(self, today=None):
+        today = today or timezone.localdate()
+        return self.is_open and self.answer_due is not None and self.answer_due < today
+
+    def days_left(self, today=None):
+        if self.answer_due is None:
+            return None
+        return (self.answer_due - (today or timezone.localdate())).days
+
+
+class RequestEvent(models.Model):
+    """One dated step of a request's handling, in the history the office reads in full."""
+
+    class Kind(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+        ASSIGNED = "assigned", _("Assigned to a service")
+        INADMISSIBLE = "inadmissible", _("Found not admissible")
+        NOTE = "note", _("Internal note")
+        INFORMATION_REQUESTED = "information_requested", _("Information asked of the office")
+        INFORMATION_GIVEN = "information_given", _("Information given by the office")
+        ANSWER_PROPOSED = "answer_proposed", _("Answer proposed")
+        ANSWER_RETURNED = "answer_returned", _("Answer sent back to the service")
+        ANSWER_APPROVED = "answer_approved", _("Answer approved")
+        CLOSED = "closed", _("Closed")
+        REMINDER = "reminder", _("Reminder sent")
+        ANONYMISED = "anonymised", _("Personal data erased")
+
+    request = models.ForeignKey(
+        CitizenRequest, verbose_name=_("request"), on_delete=models.CASCADE, related_name="events"
+    )
+    kind = models.CharField(_("step"), max_length=24, choices=Kind)
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text = models.TextField(_("text"), blank=True)
+    service = models.ForeignKey(
+        "organisation.ServicePage",
+        verbose_name=_("service"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("step of a request")
+        verbose_name_plural = _("steps of requests")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.request.reference} {self.get_kind_display()}"
+
+
+def attachment_path(attachment, filename):
+    return f"requests/{attachment.request.reference}/{filename}"
+
+
+class RequestAttachment(models.Model):
+    """A file the citizen handed in, kept outside the public media: served only to
+    those who may read the request."""
+
+    request = models.ForeignKey(
+        CitizenRequest,
+        verbose_name=_("request"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    file = models.FileField(_("file"), upload_to=attachment_path)
+    name = models.CharField(_("name"), max_length=255)
+    size = models.PositiveIntegerField(_("size"), default=0)
+    added_at = models.DateTimeField(_("added at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["added_at", "pk"]
+
+    def __str__(self):
+        return self.name
