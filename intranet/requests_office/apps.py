@@ -10,6 +10,8 @@ class RequestsOfficeConfig(AppConfig):
     def ready(self):
         from intranet.core import freshness
 
+        from . import commune_data  # noqa: F401  (registers the part of requests.yaml)
+
         # Requests are case files, read per person: never part of a kept page body.
         freshness.not_content(
             "requests_office.CitizenRequest",

@@ -61,9 +61,10 @@ def receive(*, recorded_by=None, attachments=(), **fields):
     citizen_request.save(update_fields=["reference"])
     for uploaded in attachments:
         citizen_request.attachments.create(file=uploaded, name=uploaded.name, size=uploaded.size)
-    _step(citizen_request, Event.RECEIVED, recorded_by, citizen_request.get_channel_display())
+    # Steps keep what people wrote; the channel and the like are shown in the reader's language.
+    _step(citizen_request, Event.RECEIVED, recorded_by)
     if citizen_request.acknowledged_on:
-        _step(citizen_request, Event.ACKNOWLEDGED, recorded_by, _("Receipt handed over."))
+        _step(citizen_request, Event.ACKNOWLEDGED, recorded_by)
     return citizen_request
 
 
@@ -186,7 +187,7 @@ def close(citizen_request, user, sent_by, satisfaction=""):
     citizen_request.satisfaction = satisfaction or CitizenRequest.Satisfaction.UNKNOWN
     citizen_request.closed_at = timezone.now()
     citizen_request.save(update_fields=["status", "sent_by", "satisfaction", "closed_at"])
-    _step(citizen_request, Event.CLOSED, user, citizen_request.get_sent_by_display())
+    _step(citizen_request, Event.CLOSED, user)
 
 
 def history(citizen_request):

@@ -154,6 +154,8 @@ class CitizenRequest(models.Model):
         _("citizen satisfied"), max_length=16, choices=Satisfaction, blank=True
     )
     anonymised_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
+    # How far the reminders went (``reminders``): due soon, late, the division told.
+    reminder_stage = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
 
     class Meta:
         verbose_name = _("citizen's request")

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from intranet.core.locales import localized_all
 from intranet.core.parameters import whole_number
 
-from . import access, handling, listing, privacy, receipt
+from . import access, handling, letter, listing, privacy, receipt
 from .forms import AssignForm, CloseForm, RequestForm, TextForm
 from .models import CitizenRequest
 
@@ -71,7 +71,11 @@ def new(request):
         request.POST or None,
         request.FILES or None,
         language=_language(),
-        initial={"channel": _initial_channel(request)},
+        initial={
+            "channel": _initial_channel(request),
+            "service": whole_number(request.GET.get("service")),
+            "language": _language(),
+        },
     )
     if request.method == "POST" and form.is_valid():
         data = {name: value for name, value in form.cleaned_data.items() if name != "attachments"}
@@ -123,6 +127,7 @@ def detail(request, reference):
         "propose_answer": serves and status == Status.ASSIGNED,
         "note": citizen_request.is_open,
     }
+    steps["any"] = any(steps.values())
     return render(
         request,
         "requests_office/detail.html",
@@ -138,6 +143,7 @@ def detail(request, reference):
             ),
             "answer_form": TextForm(label=_("Answer"), initial={"text": citizen_request.answer}),
             "close_form": CloseForm(),
+            "has_letter": status in (Status.ANSWER_APPROVED, Status.CLOSED, Status.INADMISSIBLE),
             "today": timezone.localdate(),
         },
     )
@@ -223,4 +229,36 @@ def attachment(request, reference, pk):
     response = FileResponse(stored.file.open("rb"), as_attachment=True, filename=stored.name)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
+    return response
+
+
+LETTER_FORMATS = {
+    "pdf": ("application/pdf", letter.as_pdf),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        letter.as_docx,
+    ),
+}
+
+
+@login_required
+def answer_letter(request, reference, extension):
+    """The letter to the citizen, once the answer is approved (or the request found
+    not admissible): the office prints or touches it up, the service reads it."""
+    if extension not in LETTER_FORMATS:
+        raise Http404
+    citizen_request = _request_or_404(reference)
+    if not access.may_read(request.user, citizen_request):
+        raise PermissionDenied
+    try:
+        built = letter.build(citizen_request)
+    except letter.NoLetterYet:
+        messages.error(request, _("The letter exists once the office has approved the answer."))
+        return redirect("requests_detail", reference=reference)
+    if not citizen_request.anonymous:
+        privacy.log_read(request.user, citizen_request, what=f"letter {extension}")
+    content_type, render_letter = LETTER_FORMATS[extension]
+    response = HttpResponse(render_letter(built), content_type=content_type)
+    disposition = "inline" if extension == "pdf" else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{reference}.{extension}"'
     return response

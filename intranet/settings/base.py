@@ -113,6 +113,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "intranet.core.context_processors.commune",
                 "intranet.core.context_processors.content_version",
+                "intranet.requests_office.context_processors.requests_link",
             ],
         },
     },

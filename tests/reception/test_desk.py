@@ -128,9 +128,7 @@ def _last_sunday_evening():
     return evening if evening < now else evening - timedelta(days=7)
 
 
-def test_a_visit_outside_opening_hours_or_on_sunday_still_shows_in_the_charts(
-    client_for, service
-):
+def test_a_visit_outside_opening_hours_or_on_sunday_still_shows_in_the_charts(client_for, service):
     sunday_night = _last_sunday_evening()
     visit = ReceptionVisit.objects.create(
         recorded_by=get_user_model().objects.get(username="accueil"),

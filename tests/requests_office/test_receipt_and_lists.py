@@ -72,7 +72,7 @@ def test_the_office_sees_open_requests_by_service_with_the_late_ones():
     }
     assert rows[service.title] == (1, 1)
     assert rows[None][0] >= 1
-    late_only = signed_in(office).get("/fr/requests/", {"late": "1"})
+    late_only = signed_in(office).get("/fr/requests/", {"late": "1", "service": service.pk})
     assert [item.reference for item in late_only.context["page"]] == [late.reference]
 
 
