@@ -1,6 +1,7 @@
 """The ``commune`` part of commune.yaml: who this installation belongs to."""
 
 from . import commune_data as data
+from . import geojson
 from .commune_data import schemas as s
 from .models import Commune
 
@@ -12,10 +13,26 @@ SCHEMA = s.record(
         "website": {"type": "string", "pattern": r"^https?://"},
         "phone": s.TEXT,
         "address": s.optional_bilingual(),
+        "map": {
+            **s.FILE,
+            "description": "A GeoJSON file of the arrondissements' outlines "
+            "(properties.number: the arrondissement's number).",
+        },
     },
     required=("name", "formal_name"),
     description="The commune: its name as said in a sentence and as printed on a letterhead.",
 )
+
+
+def check(value, checking):
+    relative = value.get("map")
+    if relative and checking.require_file(relative, field="map"):
+        outlines, found = geojson.read((checking.folder / relative).read_bytes())
+        for problem in found:
+            checking.problem(problem, field="map")
+        if not found:
+            for number in geojson.numbers(outlines):
+                checking.require("arrondissement", number, field="map")
 
 
 def load(value, loading):
@@ -30,6 +47,9 @@ def load(value, loading):
         "phone": value.get("phone", ""),
         "address_fr": value.get("address", {}).get("fr", ""),
         "address_ar": value.get("address", {}).get("ar", ""),
+        "map_outlines": (
+            geojson.read(loading.read_file(value["map"]))[0] if value.get("map") else {}
+        ),
     }
     outcome = "created" if commune.pk is None else "updated"
     if commune.pk and all(getattr(commune, name) == field for name, field in fields.items()):
@@ -54,6 +74,10 @@ def export(exporting):
             value[name] = getattr(commune, name)
     if commune.address_fr or commune.address_ar:
         value["address"] = {"fr": commune.address_fr, "ar": commune.address_ar}
+    if commune.map_outlines:
+        value["map"] = exporting.content(
+            geojson.as_bytes(commune.map_outlines), "map", "arrondissements.geojson"
+        )
     return value
 
 
@@ -65,5 +89,6 @@ data.register(
         schema=SCHEMA,
         load=load,
         export=export,
+        check=check,
     )
 )

@@ -29,6 +29,12 @@ class Commune(BaseGenericSetting):
     phone = models.CharField(_("switchboard"), max_length=40, blank=True)
     address_fr = models.CharField(_("address in French"), max_length=255, blank=True)
     address_ar = models.CharField(_("address in Arabic"), max_length=255, blank=True)
+    map_outlines = models.JSONField(
+        _("outlines of the arrondissements"),
+        default=dict,
+        blank=True,
+        help_text=_("GeoJSON, loaded from the commune's folder: drawn on the office's maps."),
+    )
 
     class Meta:
         verbose_name = _("commune")

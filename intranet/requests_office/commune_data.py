@@ -9,6 +9,7 @@ back. They are loaded once, into an office that holds no request yet, so that
 loading again adds nothing.
 """
 
+import random
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 
@@ -19,8 +20,8 @@ from intranet.core import commune_data as data
 from intranet.core.commune_data import schemas as s
 from intranet.organisation.models import Arrondissement, ServicePage
 
-from . import handling
-from .models import CitizenRequest, RequestEvent
+from . import handling, petitions
+from .models import CitizenRequest, Petition, PetitionEvent, RequestEvent
 
 USERNAME = {"type": "string", "minLength": 1, "description": "Username of an account."}
 STEPS = (
@@ -208,6 +209,178 @@ def export(exporting):
     return None
 
 
+# --- Petitions --------------------------------------------------------------------------
+
+PETITION_STEPS = ("check", "bureau_decision", "notify", "note")
+
+PETITION = s.record(
+    {
+        "petitioner": s.choice(Petition.Petitioner.values),
+        "association_name": s.TEXT,
+        "received": s.DATE,
+        "recorded_by": USERNAME,
+        "language": s.choice(("fr", "ar")),
+        "representative": s.record(
+            {
+                "name": s.NON_EMPTY_TEXT,
+                "national_id": s.TEXT,
+                "phone": s.TEXT,
+                "address": s.TEXT,
+            },
+            required=("name",),
+        ),
+        "subject": s.NON_EMPTY_TEXT,
+        "text": s.NON_EMPTY_TEXT,
+        "signatories": s.record(
+            {
+                "count": {"type": "integer", "minimum": 0, "maximum": 5000},
+                "not_on_lists": {"type": "integer", "minimum": 0},
+                "seed": {"type": "integer"},
+            },
+            required=("count", "seed"),
+            description="Signatories drawn from the names below, the same for the same seed.",
+        ),
+        "steps": s.records(
+            s.record(
+                {
+                    "step": s.choice(PETITION_STEPS),
+                    "by": USERNAME,
+                    "after_days": {"type": "integer", "minimum": 0},
+                    "residents_and_voters": {"type": "boolean"},
+                    "within_powers": {"type": "boolean"},
+                    "not_already_decided": {"type": "boolean"},
+                    "admitted": {"type": "boolean"},
+                    "session": s.TEXT,
+                    "text": s.TEXT,
+                },
+                required=("step", "by", "after_days"),
+            )
+        ),
+    },
+    required=(
+        "petitioner",
+        "received",
+        "recorded_by",
+        "language",
+        "representative",
+        "subject",
+        "text",
+    ),
+)
+
+PETITIONS = s.record(
+    {
+        "names": s.record(
+            {
+                "first_names": s.records(s.NON_EMPTY_TEXT),
+                "last_names": s.records(s.NON_EMPTY_TEXT),
+                "streets": s.records(s.NON_EMPTY_TEXT),
+            },
+            required=("first_names", "last_names", "streets"),
+            description="What drawn signatories are called and where they live.",
+        ),
+        "petitions": s.records(PETITION),
+    },
+    required=("petitions",),
+    description="Petitions to the council of a demonstration, with their history.",
+)
+
+
+def check_petitions(value, checking):
+    for index, item in enumerate(value["petitions"], start=1):
+        if item["petitioner"] == "association" and not item.get("association_name"):
+            checking.problem("name the association that petitions", index, "association_name")
+        checking.require("account", item["recorded_by"], index, "recorded_by")
+        drawn = item.get("signatories")
+        if drawn and drawn["count"] and "names" not in value:
+            checking.problem(
+                "drawn signatories need the «names» to draw from", index, "signatories"
+            )
+        for number, step in enumerate(item.get("steps", []), start=1):
+            checking.require("account", step["by"], index, f"steps #{number}.by")
+
+
+def load_petitions(value, loading):
+    if Petition.objects.exists():
+        loading.counted(Petition._meta.verbose_name_plural, "unchanged")
+        return
+    users = {user.username: user for user in get_user_model().objects.all()}
+    for item in sorted(value["petitions"], key=lambda item: loading.date(item["received"])):
+        _load_petition(item, value.get("names"), loading, users)
+        loading.counted(Petition._meta.verbose_name, "created")
+
+
+def _load_petition(item, names, loading, users):
+    received = loading.date(item["received"])
+    representative = item["representative"]
+    petition = petitions.receive(
+        recorded_by=users[item["recorded_by"]],
+        petitioner=item["petitioner"],
+        association_name=item.get("association_name", ""),
+        received_on=received,
+        recorded_at=_moment(received, 9),
+        language=item["language"],
+        representative_name=representative["name"],
+        representative_national_id=representative.get("national_id", ""),
+        representative_phone=representative.get("phone", ""),
+        representative_address=representative.get("address", ""),
+        subject=item["subject"],
+        text=item["text"],
+    )
+    drawn = item.get("signatories")
+    if drawn and drawn["count"]:
+        petitions.add_signatories(
+            petition, users[item["recorded_by"]], _drawn_signatories(drawn, names)
+        )
+    petition.events.update(at=_moment(received, 9))
+    for step in item.get("steps", []):
+        day = received + timedelta(days=step["after_days"])
+        last = petition.events.order_by("-pk").values_list("pk", flat=True).first() or 0
+        user = users[step["by"]]
+        if step["step"] == "check":
+            petitions.check(
+                petition,
+                user,
+                residents_and_voters=step.get("residents_and_voters", True),
+                within_powers=step.get("within_powers", True),
+                not_already_decided=step.get("not_already_decided", True),
+                note=step.get("text", ""),
+            )
+        elif step["step"] == "bureau_decision":
+            petitions.record_bureau_decision(
+                petition,
+                user,
+                admitted=step.get("admitted", False),
+                decided_on=day,
+                reasons=step.get("text", ""),
+                session=step.get("session", ""),
+            )
+        elif step["step"] == "notify":
+            petitions.notify(petition, user, day)
+        else:
+            petitions.add_note(petition, user, step.get("text", ""))
+        PetitionEvent.objects.filter(petition=petition, pk__gt=last).update(at=_moment(day, 11))
+        petition.refresh_from_db()
+
+
+def _drawn_signatories(drawn, names):
+    """``count`` signatories, ``not_on_lists`` of them not on the electoral lists, as
+    the lines an agent types (``petitions.parse_signatories`` reads them)."""
+    rng = random.Random(drawn["seed"])
+    off_lists = set(
+        rng.sample(range(drawn["count"]), min(drawn.get("not_on_lists", 0), drawn["count"]))
+    )
+    lines = []
+    for number in range(drawn["count"]):
+        name = f"{rng.choice(names['first_names'])} {rng.choice(names['last_names'])}"
+        letter = rng.choice(["I", "IA", "IB", "IC"])
+        national_id = f"{letter}{100000 + drawn['seed'] * 10000 + number}"
+        address = f"{rng.randint(1, 120)}, {rng.choice(names['streets'])}"
+        voter = "non" if number in off_lists else "oui"
+        lines.append(f"{name} ; {national_id} ; {address} ; {voter}")
+    return "\n".join(lines)
+
+
 data.register(
     data.Part(
         file="requests",
@@ -217,5 +390,16 @@ data.register(
         load=load,
         export=export,
         check=check,
+    )
+)
+data.register(
+    data.Part(
+        file="requests",
+        key="petitions",
+        order=131,
+        schema=PETITIONS,
+        load=load_petitions,
+        export=export,
+        check=check_petitions,
     )
 )

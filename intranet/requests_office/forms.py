@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from intranet.core import uploads
 from intranet.organisation.models import Arrondissement, ServicePage
 
-from .models import CitizenRequest
+from .models import BoxOpening, CitizenRequest
 
 MAX_ATTACHMENTS = 5
 
@@ -70,6 +70,7 @@ class RequestForm(forms.ModelForm):
     class Meta:
         model = CitizenRequest
         fields = [
+            "opening",
             "kind",
             "channel",
             "national_portal_number",
@@ -99,6 +100,7 @@ class RequestForm(forms.ModelForm):
             "language": forms.RadioSelect,
             "latitude": forms.NumberInput(attrs={"step": "0.000001"}),
             "longitude": forms.NumberInput(attrs={"step": "0.000001"}),
+            "opening": forms.HiddenInput,
         }
 
     def __init__(self, *args, language="fr", **kwargs):
@@ -106,6 +108,10 @@ class RequestForm(forms.ModelForm):
         self.fields["service"].queryset = services_in(language)
         self.fields["arrondissement"].queryset = arrondissements_in(language)
         self.fields["service"].required = False
+        self.fields["opening"].queryset = BoxOpening.objects.all()
+        # No channel is taken for granted: a letter saved as "at the desk" would count as
+        # acknowledged. The desk's own form comes with its channel chosen.
+        self.fields["channel"].choices = [("", "---------"), *CitizenRequest.Channel.choices]
 
     def clean_received_on(self):
         received_on = self.cleaned_data["received_on"]
@@ -115,6 +121,9 @@ class RequestForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        opening = cleaned.get("opening")
+        if opening is not None:
+            cleaned["channel"], cleaned["received_on"] = opening.source, opening.opened_on
         kind, anonymous = cleaned.get("kind"), cleaned.get("anonymous")
         if anonymous and kind == CitizenRequest.Kind.COMPLAINT:
             self.add_error(
@@ -168,16 +177,6 @@ class AssignForm(forms.Form):
         self.fields["service"].queryset = services_in(language)
 
 
-class TextForm(forms.Form):
-    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 4}))
-
-    def __init__(self, *args, label=None, required=True, **kwargs):
-        super().__init__(*args, **kwargs)
-        if label:
-            self.fields["text"].label = label
-        self.fields["text"].required = required
-
-
 class CloseForm(forms.Form):
     sent_by = forms.ChoiceField(label=_("Answer sent"), choices=CitizenRequest.SentBy.choices)
     satisfaction = forms.ChoiceField(
@@ -186,3 +185,25 @@ class CloseForm(forms.Form):
         initial=CitizenRequest.Satisfaction.UNKNOWN,
         widget=forms.RadioSelect,
     )
+
+
+class BoxOpeningForm(forms.ModelForm):
+    class Meta:
+        model = BoxOpening
+        fields = ["source", "opened_on", "slips", "note"]
+        widgets = {
+            "opened_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "source": forms.RadioSelect,
+        }
+
+    def clean_opened_on(self):
+        opened_on = self.cleaned_data["opened_on"]
+        if opened_on > timezone.localdate():
+            raise ValidationError(_("The box cannot be opened in the future."))
+        return opened_on
+
+    def clean_slips(self):
+        slips = self.cleaned_data["slips"]
+        if slips < 1:
+            raise ValidationError(_("An opening with no slip needs no record."))
+        return slips

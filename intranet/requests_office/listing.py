@@ -3,7 +3,7 @@ open requests by service, with those late."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 from intranet.core.locales import localized_all
@@ -67,25 +67,24 @@ def choices(user, language):
 
 
 def open_by_service(user=None, today=None):
-    """Rows of (service in the reader's language, open, late), most late first."""
+    """Rows of (service in the reader's language, open, late), most late first. A
+    service's French and Arabic pages make one row, whichever the office chose."""
     today = today or timezone.localdate()
     rows = (
         CitizenRequest.objects.filter(status__in=CitizenRequest.OPEN)
-        .values("service")
+        .values("service__translation_key")
         .annotate(
             open=Count("pk"),
             late=Count("pk", filter=Q(answer_due__lt=today)),
+            any_page=Min("service"),
         )
         .order_by()
     )
-    services = {
-        page.pk: page
-        for page in ServicePage.objects.filter(pk__in=[r["service"] for r in rows if r["service"]])
-    }
-    shown = localized_all(list(services.values()))
+    pages = ServicePage.objects.in_bulk([row["any_page"] for row in rows if row["any_page"]])
+    shown = localized_all(list(pages.values()))
     table = [
         {
-            "service": shown[row["service"]] if row["service"] else None,
+            "service": shown[row["any_page"]] if row["any_page"] else None,
             "open": row["open"],
             "late": row["late"],
         }

@@ -12,6 +12,45 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class BoxOpening(models.Model):
+    """One opening of the box, or one reading of the register, at the entrance: the
+    day, and how many slips were in it. The office then types each slip as a request
+    of that batch, and sees how many are left to type."""
+
+    class Source(models.TextChoices):
+        BOX = "box", _("Box at the entrance")
+        REGISTER = "register", _("Register at the entrance")
+
+    source = models.CharField(_("source"), max_length=10, choices=Source, default=Source.BOX)
+    opened_on = models.DateField(_("opened on"), default=timezone.localdate)
+    slips = models.PositiveIntegerField(_("slips found"))
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("opened by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("opening of the box or register")
+        verbose_name_plural = _("openings of the box and register")
+        ordering = ["-opened_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_source_display()} {self.opened_on:%d/%m/%Y}"
+
+    @property
+    def typed(self):
+        return self.requests.count()
+
+    @property
+    def left_to_type(self):
+        return max(self.slips - self.typed, 0)
+
+
 class CitizenRequest(models.Model):
     class Kind(models.TextChoices):
         COMPLAINT = "complaint", _("Complaint")
@@ -88,6 +127,14 @@ class CitizenRequest(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    opening = models.ForeignKey(
+        BoxOpening,
+        verbose_name=_("box or register opening"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="requests",
     )
     language = models.CharField(
         _("language of the citizen"), max_length=2, choices=Language, default=Language.FRENCH
@@ -269,3 +316,181 @@ class RequestAttachment(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Petition(models.Model):
+    """A petition asking the council to put a point on its agenda (organic law 113-14,
+    articles 121 to 125, and decree 2-16-403 on the form of petitions).
+
+    The office records it with its signatories, checks the conditions, passes it to
+    the bureau of the council, records the bureau's decision and its notification to
+    the representative, and links the council's decision when one follows.
+    """
+
+    class Petitioner(models.TextChoices):
+        CITIZENS = "citizens", _("Citizens")
+        ASSOCIATION = "association", _("An association")
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("To check")
+        WITH_THE_BUREAU = "with_the_bureau", _("With the bureau of the council")
+        ADMITTED = "admitted", _("Admitted: on the council's agenda")
+        REFUSED = "refused", _("Refused by the bureau")
+
+    OPEN = (Status.RECEIVED, Status.WITH_THE_BUREAU)
+
+    reference = models.CharField(_("reference"), max_length=20, unique=True, editable=False)
+    tracking_code = models.CharField(_("tracking code"), max_length=12, editable=False)
+    petitioner = models.CharField(
+        _("petitioners"), max_length=12, choices=Petitioner, default=Petitioner.CITIZENS
+    )
+    association_name = models.CharField(_("association"), max_length=200, blank=True)
+    received_on = models.DateField(_("received on"), default=timezone.localdate, db_index=True)
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    language = models.CharField(
+        _("language of the petition"),
+        max_length=2,
+        choices=CitizenRequest.Language,
+        default=CitizenRequest.Language.FRENCH,
+    )
+    # The representative ("وكيل"): personal data, like the signatories'.
+    representative_name = models.CharField(_("representative"), max_length=160)
+    representative_national_id = models.CharField(
+        _("representative's identity card number"), max_length=20, blank=True
+    )
+    representative_phone = models.CharField(_("representative's phone"), max_length=30, blank=True)
+    representative_address = models.CharField(
+        _("representative's address"), max_length=255, blank=True
+    )
+    subject = models.CharField(_("point asked for the agenda"), max_length=255)
+    text = models.TextField(_("petition"))
+
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status, default=Status.RECEIVED, db_index=True
+    )
+    # The office's check of the conditions (articles 121 to 123), each with its answer.
+    residents_and_voters = models.BooleanField(
+        _("signatories live in the commune and are on the electoral lists"), null=True, blank=True
+    )
+    within_powers = models.BooleanField(
+        _("the point lies within the commune's powers"), null=True, blank=True
+    )
+    not_already_decided = models.BooleanField(
+        _("the council has not already decided the point"), null=True, blank=True
+    )
+    check_note = models.TextField(_("the office's note on the conditions"), blank=True)
+    # Kept when the conditions are checked: the count outlives the erased signatories.
+    signatures_counted = models.PositiveIntegerField(_("signatures counted"), default=0)
+    checked_at = models.DateTimeField(_("checked at"), null=True, blank=True)
+    decision_due = models.DateField(_("bureau's answer due"), null=True, blank=True)
+    bureau_decided_on = models.DateField(_("bureau's decision on"), null=True, blank=True)
+    bureau_reasons = models.TextField(_("reasons of the bureau's decision"), blank=True)
+    agenda_session = models.CharField(
+        _("session whose agenda holds the point"), max_length=120, blank=True
+    )
+    notified_on = models.DateField(_("representative notified on"), null=True, blank=True)
+    council_decision = models.ForeignKey(
+        "news.CouncilDecisionPage",
+        verbose_name=_("council decision that followed"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    anonymised_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("petition")
+        verbose_name_plural = _("petitions")
+        ordering = ["-received_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(petitioner="association", association_name=""),
+                name="association_petition_names_it",
+                violation_error_message=_("Name the association that petitions."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN
+
+    def is_late(self, today=None):
+        """The bureau's answer is late once the legal three months have passed."""
+        today = today or timezone.localdate()
+        return self.is_open and self.decision_due is not None and self.decision_due < today
+
+
+class Signatory(models.Model):
+    """One signature of a petition: personal data, read by the office only."""
+
+    petition = models.ForeignKey(
+        Petition, verbose_name=_("petition"), on_delete=models.CASCADE, related_name="signatories"
+    )
+    name = models.CharField(_("full name"), max_length=160)
+    national_id = models.CharField(_("national identity card number"), max_length=20)
+    address = models.CharField(_("address in the commune"), max_length=255)
+    on_electoral_lists = models.BooleanField(_("on the electoral lists"), default=False)
+
+    class Meta:
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "national_id"],
+                name="one_signature_per_person",
+                violation_error_message=_("This identity card number already signed the petition."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class PetitionEvent(models.Model):
+    """One dated step of a petition, as for a request."""
+
+    class Kind(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        SIGNATORIES = "signatories", _("Signatories recorded")
+        CHECKED = "checked", _("Conditions checked")
+        BUREAU_DECISION = "bureau_decision", _("Decision of the bureau")
+        NOTIFIED = "notified", _("Representative notified")
+        COUNCIL_DECISION = "council_decision", _("Council decision linked")
+        NOTE = "note", _("Internal note")
+        ANONYMISED = "anonymised", _("Personal data erased")
+
+    petition = models.ForeignKey(
+        Petition, verbose_name=_("petition"), on_delete=models.CASCADE, related_name="events"
+    )
+    kind = models.CharField(_("step"), max_length=20, choices=Kind)
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        verbose_name = _("step of a petition")
+        verbose_name_plural = _("steps of petitions")
+        ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.petition.reference} {self.get_kind_display()}"

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from .models import CitizenRequest, RequestEvent
+from .models import CitizenRequest, Petition, PetitionEvent, RequestEvent
 
 PERSONAL_FIELDS = ("citizen_name", "national_id", "phone", "email", "postal_address")
 READ_ACTION = "requests_office.personal_data.read"
@@ -62,10 +62,41 @@ def erase(citizen_request):
         transaction.on_commit(lambda: [stored.delete(save=False) for stored in files])
 
 
+def expired_petitions(now=None):
+    """Petitions decided and notified longer ago than the retention period."""
+    now = timezone.localdate() if now is None else timezone.localdate(now)
+    limit = now - timedelta(days=settings.REQUESTS_RETENTION_DAYS)
+    return Petition.objects.filter(
+        notified_on__isnull=False, notified_on__lt=limit, anonymised_at__isnull=True
+    )
+
+
+def erase_petition(petition):
+    """Erase the representative's identity and the signatories; keep the petition and
+    the count of its signatures."""
+    with transaction.atomic():
+        petition.representative_name = _("(erased)")
+        petition.representative_national_id = ""
+        petition.representative_phone = ""
+        petition.representative_address = ""
+        petition.anonymised_at = timezone.now()
+        petition.save()
+        petition.signatories.all().delete()
+        PetitionEvent.objects.create(
+            petition=petition,
+            kind=PetitionEvent.Kind.ANONYMISED,
+            text=_("Retention period over: the representative and the signatories erased."),
+        )
+        log(petition, ERASE_ACTION)
+
+
 def erase_expired(now=None):
-    """Anonymise every request past its retention period; the number anonymised."""
+    """Anonymise every request and petition past its retention period; how many."""
     count = 0
     for citizen_request in expired(now).iterator():
         erase(citizen_request)
+        count += 1
+    for petition in expired_petitions(now).iterator():
+        erase_petition(petition)
         count += 1
     return count

@@ -16,9 +16,9 @@ from django.views.decorators.http import require_POST
 from intranet.core.locales import localized_all
 from intranet.core.parameters import whole_number
 
-from . import access, handling, letter, listing, privacy, receipt
-from .forms import AssignForm, CloseForm, RequestForm, TextForm
-from .models import CitizenRequest
+from . import access, handling, letter, listing, mapping, privacy, receipt
+from .forms import AssignForm, BoxOpeningForm, CloseForm, RequestForm
+from .models import BoxOpening, CitizenRequest
 
 PER_PAGE = 25
 
@@ -67,21 +67,33 @@ def inbox(request):
 def new(request):
     if not access.may_record(request.user):
         raise PermissionDenied
+    opening = _opening(request)
+    initial = {
+        "channel": _initial_channel(request),
+        "service": whole_number(request.GET.get("service")),
+        "language": _language(),
+    }
+    if opening is not None:
+        initial.update(opening=opening, channel=opening.source, received_on=opening.opened_on)
     form = RequestForm(
-        request.POST or None,
-        request.FILES or None,
-        language=_language(),
-        initial={
-            "channel": _initial_channel(request),
-            "service": whole_number(request.GET.get("service")),
-            "language": _language(),
-        },
+        request.POST or None, request.FILES or None, language=_language(), initial=initial
     )
     if request.method == "POST" and form.is_valid():
         data = {name: value for name, value in form.cleaned_data.items() if name != "attachments"}
         citizen_request = handling.receive(
             recorded_by=request.user, attachments=form.cleaned_data["attachments"], **data
         )
+        batch = citizen_request.opening
+        if batch is not None:
+            # The citizen is not at the desk: the next slip of the batch, not a receipt.
+            messages.success(
+                request,
+                _("Request %(reference)s recorded; %(left)s slip(s) of this opening left to type.")
+                % {"reference": citizen_request.reference, "left": batch.left_to_type},
+            )
+            if batch.left_to_type:
+                return redirect(f"{reverse('requests_new')}?opening={batch.pk}")
+            return redirect("requests_openings")
         messages.success(
             request,
             _("Request %(reference)s recorded. Hand the receipt to the citizen.")
@@ -90,7 +102,42 @@ def new(request):
         return redirect("requests_receipt", reference=citizen_request.reference)
     if request.method == "POST":
         messages.error(request, _("The request was not recorded: correct what is marked below."))
-    return render(request, "requests_office/new.html", {"form": form})
+    return render(
+        request,
+        "requests_office/new.html",
+        {"form": form, "opening": opening, "map_layers": mapping.base_layers(_language())},
+    )
+
+
+def _opening(request):
+    """The box or register opening whose slips are being typed (the office's only)."""
+    number = whole_number(request.GET.get("opening") or request.POST.get("opening"))
+    if number is None or not access.is_office(request.user):
+        return None
+    return BoxOpening.objects.filter(pk=number).first()
+
+
+@login_required
+def openings(request):
+    """The box and the register at the entrance: each opening, its slips, those left."""
+    if not access.is_office(request.user):
+        raise PermissionDenied
+    form = BoxOpeningForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        opening = form.save(commit=False)
+        opening.opened_by = request.user
+        opening.save()
+        messages.success(
+            request,
+            _("Opening recorded: %(slips)s slip(s) to type.") % {"slips": opening.slips},
+        )
+        return redirect(f"{reverse('requests_new')}?opening={opening.pk}")
+    if request.method == "POST":
+        messages.error(request, _("The opening was not recorded: correct what is marked below."))
+    page = Paginator(BoxOpening.objects.select_related("opened_by"), PER_PAGE).get_page(
+        whole_number(request.GET.get("page"))
+    )
+    return render(request, "requests_office/openings.html", {"form": form, "page": page})
 
 
 def _initial_channel(request):
@@ -141,7 +188,6 @@ def detail(request, reference):
                 language=language,
                 initial={"service": _service_in(citizen_request.service, language)},
             ),
-            "answer_form": TextForm(label=_("Answer"), initial={"text": citizen_request.answer}),
             "close_form": CloseForm(),
             "has_letter": status in (Status.ANSWER_APPROVED, Status.CLOSED, Status.INADMISSIBLE),
             "today": timezone.localdate(),
@@ -262,3 +308,23 @@ def answer_letter(request, reference, extension):
     disposition = "inline" if extension == "pdf" else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{reference}.{extension}"'
     return response
+
+
+@login_required
+def office_map(request):
+    """Open requests on the map of the arrondissements, filtered by kind and service."""
+    if not access.is_office(request.user):
+        raise PermissionDenied
+    filters = listing.Filters.from_query(request.GET)
+    shown = filters.apply(mapping.open_requests())
+    return render(
+        request,
+        "requests_office/map.html",
+        {
+            "filters": filters,
+            "filter_choices": listing.choices(request.user, _language()),
+            "map_layers": mapping.base_layers(_language()),
+            "map_points": mapping.points(shown),
+            "without_point": shown.filter(latitude__isnull=True).count(),
+        },
+    )

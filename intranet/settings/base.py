@@ -8,6 +8,7 @@ SQLite and Wagtail's database search backend.
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -31,6 +32,7 @@ INSTALLED_APPS = [
     "intranet.news",
     "intranet.reception",
     "intranet.requests_office",
+    "leaflet",  # Leaflet's files, served by the intranet itself: maps work with no internet
     "procedures_manual",
     "training",
     "intranet.library",
@@ -315,6 +317,20 @@ REQUESTS_ESCALATION_DAYS = env.int("REQUESTS_ESCALATION_DAYS", default=7)
 # Law 09-08: personal data kept no longer than needed. Past this many days after a
 # request is closed, the citizen's identity and contact details are erased.
 REQUESTS_RETENTION_DAYS = env.int("REQUESTS_RETENTION_DAYS", default=730)
+# Organic law 113-14, article 123: a citizens' petition carries at least 100 signatures
+# in a commune of under 35,000 inhabitants, 200 in the others, 400 in a commune with
+# arrondissements; article 125: the bureau answers within three months.
+PETITION_MIN_SIGNATURES = env.int("PETITION_MIN_SIGNATURES", default=200)
+PETITION_DECISION_MONTHS = env.int("PETITION_DECISION_MONTHS", default=3)
+# The office's maps draw the arrondissements (commune.yaml's GeoJSON) on a blank
+# background; with a tile server of the commune's network they draw its streets too:
+# MAP_TILES_URL=https://tiles.example.ma/{z}/{x}/{y}.png
+MAP_TILES_URL = env("MAP_TILES_URL", default="")
+MAP_TILES_ATTRIBUTION = env("MAP_TILES_ATTRIBUTION", default="")
+if MAP_TILES_URL:
+    # The tile server is the only other origin a page may load images from.
+    _tiles = urlsplit(MAP_TILES_URL)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
 
 # --- Email --------------------------------------------------------------------
 

@@ -109,3 +109,41 @@ def test_mistakes_are_named_and_nothing_is_loaded(tmp_path):
 
 def test_requests_are_activity_and_are_not_exported(tmp_path):
     assert requests_data.export(Exporting(tmp_path)) is None
+
+
+def test_the_demo_petitions_went_to_the_bureau_and_one_still_waits():
+    from intranet.requests_office.models import Petition
+
+    statuses = set(Petition.objects.values_list("status", flat=True))
+    assert {"admitted", "refused", "with_the_bureau"} <= statuses
+    admitted = Petition.objects.get(status="admitted")
+    assert admitted.signatures_counted >= 200 and admitted.notified_on
+
+
+def test_drawn_signatories_are_the_same_for_the_same_seed():
+    names = {"first_names": ["Salma"], "last_names": ["Bennani", "Tazi"], "streets": ["Hay Atlas"]}
+    drawn = {"count": 12, "not_on_lists": 3, "seed": 9}
+    first = requests_data._drawn_signatories(drawn, names)
+    assert first == requests_data._drawn_signatories(drawn, names)
+    assert len(first.splitlines()) == 12 and first.count("; non") == 3
+
+
+def test_drawn_signatories_need_names(tmp_path):
+    petitions = {
+        "petitions": [
+            {
+                "petitioner": "citizens",
+                "received": "today-3",
+                "recorded_by": "reclamations",
+                "language": "fr",
+                "representative": {"name": "Rachid Bennani"},
+                "subject": "Un point",
+                "text": "Le texte.",
+                "signatories": {"count": 5, "seed": 1},
+            }
+        ]
+    }
+    contents = {"format": 1, "petitions": petitions}
+    (tmp_path / "requests.yaml").write_text(yaml_files.write(contents), encoding="utf-8")
+    found = [str(p) for p in commune_data.check(tmp_path, {"requests": contents})]
+    assert any("need the «names»" in problem for problem in found)

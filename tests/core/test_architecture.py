@@ -58,6 +58,8 @@ ALLOWED = {
     # The office is a role; requests go to services, about an arrondissement.
     ("intranet.requests_office", "intranet.accounts"),
     ("intranet.requests_office", "intranet.organisation"),
+    # A petition admitted on the agenda links the council decision that followed.
+    ("intranet.requests_office", "intranet.news"),
     # Approval circuits and the manual's collection follow the roles.
     ("procedures_manual", "intranet.accounts"),
     # An imported manual names each procedure's service.

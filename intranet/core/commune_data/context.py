@@ -103,7 +103,10 @@ class Exporting:
         """
         with field_file.open("rb") as stored:
             content = stored.read()
-        name = name or folder_name(field_file.name)
+        return self.content(content, subfolder, name or folder_name(field_file.name))
+
+    def content(self, content, subfolder, name):
+        """Write ``content`` (bytes) as ``files/<subfolder>/<name>``; its path in the folder."""
         relative = f"files/{subfolder}/{name}"
         digest = hashlib.sha256(content).hexdigest()
         if self._written.get(relative, digest) != digest:
