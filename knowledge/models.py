@@ -29,6 +29,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from intranet.core.downloads import download
 from intranet.core.pages import SectionPage
 
 from .blocks import BODY_BLOCKS
@@ -209,6 +210,13 @@ class KnowledgeArticlePage(RoutablePageMixin, Page):
         from .feedback import receive_vote
 
         return receive_vote(self, request)
+
+    @path("leaflet/")
+    def leaflet(self, request):
+        """The article as a folded leaflet (PDF), for any signed-in member of staff."""
+        from .leaflet import as_pdf, filename
+
+        return download(as_pdf(self), filename(self), "application/pdf")
 
 
 class ArticleService(Orderable):

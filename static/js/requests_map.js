@@ -17,7 +17,11 @@
       onEachFeature: function (feature, layer) {
         var number = feature.properties.number;
         var name = feature.properties.name;
-        layer.bindTooltip(name ? name : String(number), { sticky: true });
+        // Numbered where they lie (the legend under the map names them), named on hover.
+        layer.bindTooltip(String(number), {
+          permanent: true, direction: "center", className: "request-map__label",
+        });
+        if (name) { layer.bindPopup(name); }
       },
     });
   }

@@ -42,6 +42,7 @@ Notes on some rows:
     an internal note; approve = approve the answer the service proposed;
     export = its receipt (PDF); upload = record a new request (the desk
     records one for a visitor who wants to complain).
+  knowledge article: export = its folded leaflet (PDF).
   search synonyms: view = their list in the administration (a tuning tool of
     the procedures cell, not content for readers).
   training material: a document of the training collection ("Formation");
@@ -133,7 +134,7 @@ knowledge article         | submit  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | 
 knowledge article         | approve | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
 knowledge article         | publish | no  | no  | no  | yes | no  | no  | no  | yes | no  | no  | no  | yes
 knowledge article         | delete  | no  | no  | no  | yes | no  | no  | no  | yes | no  | no  | no  | yes
-knowledge article         | export  | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a | n/a
+knowledge article         | export  | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
 training course           | view    | no  | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes | yes
 training course           | edit    | no  | no  | no  | no  | no  | yes | yes | no  | no  | no  | no  | yes
 training course           | submit  | no  | no  | no  | no  | no  | yes | yes | no  | no  | no  | no  | yes

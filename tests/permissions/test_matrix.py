@@ -375,6 +375,7 @@ SPECIAL = {
     ("procedure (second reading)", "approve"): procedure_second_reading,
     ("revue", "export"): revue_export,
     ("ipecag work plan", "export"): download(lambda p: p.url + "export/docx/", DOCX),
+    ("knowledge article", "export"): download(lambda p: p.url + "leaflet/", PDF),
 }
 
 
