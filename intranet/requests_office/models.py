@@ -240,7 +240,26 @@ class CitizenRequest(models.Model):
         return (self.answer_due - (today or timezone.localdate())).days
 
 
-class RequestEvent(models.Model):
+class Step(models.Model):
+    """A dated step in a history: when, who, and what they wrote."""
+
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]
+
+
+class RequestEvent(Step):
     """One dated step of a request's handling, in the history the office reads in full."""
 
     class Kind(models.TextChoices):
@@ -262,16 +281,6 @@ class RequestEvent(models.Model):
         CitizenRequest, verbose_name=_("request"), on_delete=models.CASCADE, related_name="events"
     )
     kind = models.CharField(_("step"), max_length=24, choices=Kind)
-    at = models.DateTimeField(_("at"), default=timezone.now)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    text = models.TextField(_("text"), blank=True)
     service = models.ForeignKey(
         "organisation.ServicePage",
         verbose_name=_("service"),
@@ -459,7 +468,7 @@ class Signatory(models.Model):
         return self.name
 
 
-class PetitionEvent(models.Model):
+class PetitionEvent(Step):
     """One dated step of a petition, as for a request."""
 
     class Kind(models.TextChoices):
@@ -476,16 +485,6 @@ class PetitionEvent(models.Model):
         Petition, verbose_name=_("petition"), on_delete=models.CASCADE, related_name="events"
     )
     kind = models.CharField(_("step"), max_length=20, choices=Kind)
-    at = models.DateTimeField(_("at"), default=timezone.now)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    text = models.TextField(_("text"), blank=True)
 
     class Meta:
         verbose_name = _("step of a petition")
