@@ -332,9 +332,14 @@ def _typed_concepts(words, data, vocabulary, understood):
             if fixed and fixed[0] != word:
                 understood.corrections[spelling] = fixed[1] or fixed[0]
                 word = fixed[0]
+        terms = text.terms(word, keep_stop_words=True)
+        if not terms:
+            # A "digit" of another script (N'Ko, Tibetan...) that the index never
+            # holds: nothing to look for, rather than a failed search.
+            continue
         concepts.append(
             Concept(
-                alternatives=[(text.terms(word, keep_stop_words=True)[0],)],
+                alternatives=[(terms[0],)],
                 words=[word],
                 spellings=[spelling],
                 language="ar" if item.kind in ("ar", "arabizi") or text.is_arabic(word) else "fr",
