@@ -58,7 +58,7 @@ class Filters:
         return requests.order_by("answer_due", "pk") if self.status == OPEN else requests
 
 
-def choices(user, language):
+def choices(language):
     return {
         "statuses": [(OPEN, None), (ALL, None), *CitizenRequest.Status.choices],
         "kinds": CitizenRequest.Kind.choices,
@@ -66,7 +66,7 @@ def choices(user, language):
     }
 
 
-def open_by_service(user=None, today=None):
+def open_by_service(today=None):
     """Rows of (service in the reader's language, open, late), most late first. A
     service's French and Arabic pages make one row, whichever the office chose."""
     today = today or timezone.localdate()

@@ -44,7 +44,9 @@ class BoxOpening(models.Model):
 
     @property
     def typed(self):
-        return self.requests.count()
+        """Slips typed so far; counted by the list's query when it annotated them."""
+        counted = getattr(self, "typed_count", None)
+        return self.requests.count() if counted is None else counted
 
     @property
     def left_to_type(self):

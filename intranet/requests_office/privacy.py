@@ -35,9 +35,9 @@ def has_personal_data(citizen_request):
     )
 
 
-def expired(today=None):
+def expired(now=None):
     """Closed requests past the retention period, not yet anonymised."""
-    now = timezone.now() if today is None else today
+    now = timezone.now() if now is None else now
     limit = now - timedelta(days=settings.REQUESTS_RETENTION_DAYS)
     return CitizenRequest.objects.filter(
         closed_at__isnull=False, closed_at__lt=limit, anonymised_at__isnull=True

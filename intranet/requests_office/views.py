@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -55,8 +56,8 @@ def inbox(request):
             "office": office,
             "page": page,
             "filters": filters,
-            "filter_choices": listing.choices(request.user, _language()),
-            "by_service": listing.open_by_service(request.user) if office else [],
+            "filter_choices": listing.choices(_language()),
+            "by_service": listing.open_by_service() if office else [],
             "may_record": access.may_record(request.user),
             "today": timezone.localdate(),
         },
@@ -134,9 +135,13 @@ def openings(request):
         return redirect(f"{reverse('requests_new')}?opening={opening.pk}")
     if request.method == "POST":
         messages.error(request, _("The opening was not recorded: correct what is marked below."))
-    page = Paginator(BoxOpening.objects.select_related("opened_by"), PER_PAGE).get_page(
-        whole_number(request.GET.get("page"))
+    # Meta.ordering does not apply to a grouped query: the newest opening first, said again.
+    openings = (
+        BoxOpening.objects.select_related("opened_by")
+        .annotate(typed_count=Count("requests"))
+        .order_by("-opened_on", "-pk")
     )
+    page = Paginator(openings, PER_PAGE).get_page(whole_number(request.GET.get("page")))
     return render(request, "requests_office/openings.html", {"form": form, "page": page})
 
 
@@ -322,7 +327,7 @@ def office_map(request):
         "requests_office/map.html",
         {
             "filters": filters,
-            "filter_choices": listing.choices(request.user, _language()),
+            "filter_choices": listing.choices(_language()),
             "map_layers": mapping.base_layers(_language()),
             "map_points": mapping.points(shown),
             "without_point": shown.filter(latitude__isnull=True).count(),
